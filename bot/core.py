@@ -1,0 +1,51 @@
+"""The bot's core services, opened once and shared by Telegram, the CLI and the terminal chat."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from bot.assistant import Assistant
+from bot.clock import Clock
+from bot.config import Config
+from bot.knowledge import KnowledgeBase, load_knowledge
+from bot.questions import FeedbackStore, QuestionLog
+from bot.roles import Roles
+from bot.storage import Database
+from bot.users import UserDirectory
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Core:
+    """Everything a front end needs. `knowledge` is swapped whole on reload, never edited."""
+
+    config: Config
+    db: Database
+    clock: Clock
+    knowledge: KnowledgeBase
+    users: UserDirectory = field(init=False)
+    roles: Roles = field(init=False)
+    questions: QuestionLog = field(init=False)
+    feedback: FeedbackStore = field(init=False)
+    assistant: Assistant = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.users = UserDirectory(self.db, self.clock)
+        self.roles = Roles(self.config, self.db, self.clock)
+        self.questions = QuestionLog(self.db, self.clock)
+        self.feedback = FeedbackStore(self.db, self.clock)
+        self.assistant = Assistant(lambda: self.knowledge, self.questions, self.feedback,
+                                   self.config.chat)
+
+    @classmethod
+    async def open(cls, config: Config, clock: Clock | None = None) -> Core:
+        """Load the knowledge base (raises KnowledgeError if invalid) and open the database."""
+        knowledge = load_knowledge(config.knowledge_dir, config.matcher)
+        db = await Database.open(config.database)
+        log.info("knowledge base loaded: %d entries", len(knowledge.entries))
+        return cls(config=config, db=db, clock=clock or Clock(), knowledge=knowledge)
+
+    async def close(self) -> None:
+        await self.db.close()
