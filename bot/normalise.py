@@ -1,0 +1,211 @@
+"""Turning an Indonesian chat question into the terms the matcher indexes.
+
+The steps, each a small function so it can be tested alone:
+
+1. `tokenize`: lower-case words; keeps `l/c`, `b/l`, `ispm-15` whole when the vocabulary
+   knows them, splits other hyphenated words and folds reduplication (`barang-barang`).
+2. slang expansion (`gmn` -> `gimana`, `sertif` -> `sertifikat`) from kosakata.yaml.
+3. typo correction against the words the knowledge base actually uses.
+4. stemming: a dictionary-free affix stripper whose candidate roots are accepted only when
+   the knowledge base itself uses that root (so `pengiriman`, `dikirim`, `kirimkan` all
+   become `kirim`, but `kemasan` is not cut to a word nobody wrote).
+5. synonyms and acronyms (`packaging`/`bungkus` -> `kemasan`, `surat keterangan asal` ->
+   `ska`), matched on stems so affixed forms of a phrase also match.
+6. stop words (question words, chat particles, pronouns) are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+_WORD = re.compile(r"[0-9a-z]+(?:[/\-][0-9a-z]+)*")
+
+# Question words, particles, pronouns and fillers of chat Indonesian (and a little English).
+# They say how someone asks, not what about.
+STOP_WORDS = frozenset("""
+    ada adalah agar akan aku aja ajah anda apa apakah atau bagaimana bagi bahwa banget
+    bapak begitu belum berapa beri bgt bila bisa boleh bu buat cara cuma dah dalam dan
+    dapat dari dengan deh di dia dong dulu gimana gitu guna hai halo hanya harus hal
+    ibu ini itu ja jadi jika juga kak kakak kalau kalo kami kamu kan kapan karena kasih ke
+    kenapa kita kok lagi lah mana masih mau maupun mbak mas min mohon minta mengapa mesti
+    misal nah nih nya oleh pada pak para per perlu pun punya saja sama sampai sangat saya
+    seperti si sih siapa soal sudah supaya tapi tetapi tanya tentang terima terus tersebut
+    tidak tolong tuh udah untuk wajib ya yah yang
+    a an and are can do does for how i in is it me my of on or the to what when where
+    which who why with you your we please thanks
+""".split())
+
+PARTICLES = ("lah", "kah", "tah", "pun")
+POSSESSIVES = ("nya", "ku", "mu")
+SUFFIXES = ("kan", "an", "i")
+# Prefix spelling -> what the root starts with again after stripping it (nasal recoding).
+PREFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("meng", ("", "k")), ("meny", ("s",)), ("mem", ("", "p")), ("men", ("", "t")),
+    ("me", ("",)), ("peng", ("", "k")), ("peny", ("s",)), ("pem", ("", "p")),
+    ("pen", ("", "t")), ("per", ("",)), ("pe", ("",)), ("ber", ("",)), ("be", ("",)),
+    ("ter", ("",)), ("te", ("",)), ("di", ("",)), ("ke", ("",)), ("se", ("",)),
+)
+MIN_ROOT = 3
+
+
+def tokenize(text: str, whole: Iterable[str] | Mapping[str, object] = ()) -> list[str]:
+    """Lower-case words of `text`; hyphen/slash words stay whole only if `whole` knows them."""
+    tokens: list[str] = []
+    for word in _WORD.findall(text.lower()):
+        if ("-" not in word and "/" not in word) or word in whole:
+            tokens.append(word)
+            continue
+        parts = [p for p in re.split(r"[/\-]", word) if p]
+        if len(parts) == 2 and parts[0] == parts[1]:  # reduplication: barang-barang
+            parts = parts[:1]
+        tokens.extend(parts)
+    return tokens
+
+
+def expand_slang(tokens: Iterable[str], slang: Mapping[str, tuple[str, ...]]) -> list[str]:
+    """Replace chat abbreviations by their full words (`gmn` -> `gimana`)."""
+    out: list[str] = []
+    for token in tokens:
+        out.extend(slang.get(token, (token,)))
+    return out
+
+
+def affix_candidates(word: str) -> list[str]:
+    """Every root `word` could have under Indonesian affix rules, shortest last."""
+    found: list[str] = []
+    bases = [word]
+    for group in (PARTICLES, POSSESSIVES):
+        for suffix in group:
+            if word.endswith(suffix) and len(word) - len(suffix) >= MIN_ROOT:
+                word = word[: -len(suffix)]
+                bases.append(word)
+                break
+    for base in list(bases):
+        for suffix in SUFFIXES:
+            if base.endswith(suffix) and len(base) - len(suffix) >= MIN_ROOT:
+                bases.append(base[: -len(suffix)])
+    for base in bases:
+        found.append(base)
+        for once in _strip_prefix(base):
+            found.append(once)
+            found.extend(_strip_prefix(once))
+    return found
+
+
+def _strip_prefix(word: str) -> list[str]:
+    out = []
+    for prefix, restores in PREFIXES:
+        if word.startswith(prefix):
+            rest = word[len(prefix):]
+            for start in restores:
+                if len(start + rest) >= MIN_ROOT:
+                    out.append(start + rest)
+    return out
+
+
+def stem(word: str, known: Mapping[str, object] | frozenset[str] | set[str]) -> str:
+    """The shortest root of `word` that `known` (the base's words) contains, else `word`.
+
+    Accepting only roots the knowledge base uses keeps the rules from cutting words
+    into fragments (`ikan` is not `ik`), without a root dictionary.
+    """
+    best = word
+    for candidate in affix_candidates(word):
+        if len(candidate) < len(best) and candidate in known and candidate not in STOP_WORDS:
+            best = candidate
+    return best
+
+
+def correct_typo(word: str, vocabulary: list[str]) -> str | None:
+    """The vocabulary word one edit away (two for long words) from `word`, if any."""
+    if len(word) < 5 or word.isdigit():
+        return None
+    limit = 1 if len(word) < 8 else 2
+    hit = process.extractOne(word, vocabulary, scorer=OSA.distance, score_cutoff=limit)
+    return hit[0] if hit else None
+
+
+class Normaliser:
+    """Question text -> index terms, built once from the base's words and its vocabulary.
+
+    `texts` are all texts of the knowledge base (their words are the roots stemming may
+    use and the words typos are corrected to); `slang` maps chat spellings to full words;
+    `synonym_groups` are groups of words or phrases meaning one thing, first one canonical.
+    """
+
+    def __init__(
+        self,
+        texts: Iterable[str],
+        slang: Mapping[str, tuple[str, ...]],
+        synonym_groups: Iterable[tuple[str, ...]],
+    ) -> None:
+        groups = [tuple(g) for g in synonym_groups if g]
+        self.slang = dict(slang)
+        self._whole = {
+            w for w in (*self.slang, *(m.lower() for g in groups for m in g))
+            if "-" in w or "/" in w
+        }
+        words: set[str] = set()
+        for text in texts:
+            words.update(self._surface(text))
+        for group in groups:
+            for member in group:
+                words.update(self._surface(member))
+        words.difference_update(STOP_WORDS)
+        self.known = frozenset(words)
+        self._vocabulary = sorted(self.known)
+        self._cache: dict[str, str] = {}
+        self.phrases: dict[tuple[str, ...], str] = {}
+        for group in groups:
+            canonical = " ".join(self._stems(self._surface(group[0])))
+            for member in group:
+                key = tuple(self._stems(self._surface(member)))
+                if key:
+                    self.phrases.setdefault(key, canonical)
+        self._longest = max((len(k) for k in self.phrases), default=1)
+
+    def _surface(self, text: str) -> list[str]:
+        return expand_slang(tokenize(text, self._whole), self.slang)
+
+    def _stems(self, words: Iterable[str]) -> list[str]:
+        return [self.root(w) for w in words]
+
+    def root(self, word: str) -> str:
+        """The stem of one surface word, typo-corrected if the base never uses it."""
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        if word in STOP_WORDS or word.isdigit() or word in self._whole:
+            result = word
+        else:
+            result = stem(word, self.known)
+            if result == word and word not in self.known:
+                fixed = correct_typo(word, self._vocabulary)
+                if fixed is not None:
+                    result = stem(fixed, self.known)
+        if len(self._cache) < 100_000:
+            self._cache[word] = result
+        return result
+
+    def terms(self, text: str) -> list[str]:
+        """The index terms of `text`, in order, synonyms canonical, stop words dropped."""
+        stems = self._stems(self._surface(text))
+        out: list[str] = []
+        i = 0
+        while i < len(stems):
+            for size in range(min(self._longest, len(stems) - i), 0, -1):
+                canonical = self.phrases.get(tuple(stems[i : i + size]))
+                if canonical is not None:
+                    out.append(canonical)
+                    i += size
+                    break
+            else:
+                word = stems[i]
+                if word not in STOP_WORDS and (len(word) > 1 or word.isdigit()):
+                    out.append(word)
+                i += 1
+        return out
