@@ -23,7 +23,6 @@ import yaml
 
 from bot.config import MatcherConfig
 from bot.matcher import Matcher, Outcome
-from bot.normalise import Normaliser
 
 VOCABULARY_FILE = "kosakata.yaml"
 MAX_ANSWER_CHARS = 3500  # + title, sources and footer still fit one 4,096-char message
@@ -482,13 +481,13 @@ class _FileReader:
         groups: list[tuple[str, ...]] = []
         if "singkatan" in top:
             pairs = self.mapping(top["singkatan"][1], "singkatan") or {}
-            for word, (line, value) in pairs.items():
+            for word, (_line_no, value) in pairs.items():
                 full = self.text(value, f"singkatan '{word}'")
                 if full is not None:
                     slang[word.lower()] = tuple(full.lower().split())
         if "istilah" in top:
             pairs = self.mapping(top["istilah"][1], "istilah") or {}
-            for term, (line, value) in pairs.items():
+            for term, (_line_no, value) in pairs.items():
                 if isinstance(value, yaml.SequenceNode):
                     meanings = self.texts(value, f"istilah '{term}'", True)
                 else:
