@@ -52,7 +52,7 @@ HELP_HEADER = (
     "<b>Cara memakai bot ini</b>\n\n"
     "Tulis pertanyaan tentang ekspor dengan kata-kata Anda sendiri. Perintah yang tersedia:"
 )
-HELP_FOOTER = "\n\n<i>{disclaimer}</i>"
+HELP_FOOTER = "\n<i>{disclaimer}</i>"
 
 # Command descriptions for the Telegram menu and /bantuan, by audience.
 COMMANDS_EVERYONE = (
@@ -155,3 +155,9 @@ TERMINAL_HELLO = (
 TERMINAL_BYE = "Sampai jumpa! 👋"
 TERMINAL_NO_SUCH_BUTTON = "Tidak ada pilihan dengan nomor itu."
 TERMINAL_NOT_AVAILABLE = "Perintah itu hanya tersedia di Telegram."
+
+# --- Events (issue 6) -----------------------------------------------------------------------
+
+# --- Broadcasts (issue 7) -------------------------------------------------------------------
+
+# --- Admin tools (issue 8) ------------------------------------------------------------------

@@ -85,6 +85,7 @@ class FakeTelegram:
         self.blocked: set[int] = set()
         self.files: dict[str, bytes] = {}
         self.record_calls = True
+        self.closing = False
         self.runner: web.AppRunner | None = None
         self.port = 0
 
@@ -111,6 +112,10 @@ class FakeTelegram:
         return f"http://127.0.0.1:{self.port}/file/bot"
 
     async def stop(self) -> None:
+        """Stop serving; pending long polls return at once instead of holding shutdown."""
+        self.closing = True
+        async with self._new_update:
+            self._new_update.notify_all()
         if self.runner:
             await self.runner.cleanup()
 
@@ -246,7 +251,7 @@ class FakeTelegram:
         async with self._new_update:
             # Confirmed updates (below offset) are forgotten, as Telegram does.
             self.updates = [u for u in self.updates if u["update_id"] >= offset]
-            while not self.updates and time.monotonic() < deadline:
+            while not self.updates and time.monotonic() < deadline and not self.closing:
                 try:
                     await asyncio.wait_for(self._new_update.wait(), deadline - time.monotonic())
                 except TimeoutError:
