@@ -30,9 +30,9 @@ if TYPE_CHECKING:
 # How strongly one occurrence in each part of an entry ties a term to the entry.
 FIELD_WEIGHTS = {"question": 1.0, "keyword": 2.0, "title": 1.5, "tag": 1.0, "answer": 0.25}
 SATURATION = 1.0  # strength = weight / (weight + SATURATION): repetition helps, then less
-SHARE_WEIGHT = 0.75  # final score = share * this + question similarity * the rest
+SIMILARITY_WEIGHT = 0.15  # how much likeness to a stored question adds to the share
 RERANK = 8  # entries compared with their stored questions
-CLOSE_CALL = 0.06  # runner-up this close to the best: offer choices instead of answering
+CLOSE_CALL = 0.01  # runner-up this close to the best: offer choices instead of answering
 
 
 @dataclass(frozen=True)
@@ -117,7 +117,8 @@ class Matcher:
         for share, i in shares[:RERANK]:
             similar = process.extractOne(text, self.questions[i], scorer=fuzz.token_sort_ratio)
             similarity = similar[1] / 100 if similar else 0.0
-            score = SHARE_WEIGHT * share + (1 - SHARE_WEIGHT) * similarity * share ** 0.5
+            # Similarity only counts as far as the share backs it: word order alone is no topic.
+            score = (1 - SIMILARITY_WEIGHT) * share + SIMILARITY_WEIGHT * similarity * share**0.5
             scored.append((score, self.ids[i]))
         scored.sort(reverse=True)
         return scored

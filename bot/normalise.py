@@ -23,6 +23,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 _WORD = re.compile(r"[0-9a-z]+(?:[/\-][0-9a-z]+)*")
+_NAME = re.compile(r"\b[A-Z][a-z]{2,}\b")
 
 # Question words, particles, pronouns and fillers of chat Indonesian (and a little English).
 # They say how someone asks, not what about.
@@ -41,14 +42,19 @@ STOP_WORDS = frozenset("""
 
 PARTICLES = ("lah", "kah", "tah", "pun")
 POSSESSIVES = ("nya", "ku", "mu")
-SUFFIXES = ("kan", "an", "i")
+SUFFIXES = ("kan", "an", "i", "in")  # -in: chat form of -kan/-i (kirimin)
 # Prefix spelling -> what the root starts with again after stripping it (nasal recoding).
 PREFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("meng", ("", "k")), ("meny", ("s",)), ("mem", ("", "p")), ("men", ("", "t")),
     ("me", ("",)), ("peng", ("", "k")), ("peny", ("s",)), ("pem", ("", "p")),
     ("pen", ("", "t")), ("per", ("",)), ("pe", ("",)), ("ber", ("",)), ("be", ("",)),
-    ("ter", ("",)), ("te", ("",)), ("di", ("",)), ("ke", ("",)), ("se", ("",)),
+    ("ter", ("",)), ("te", ("",)), ("di", ("",)), ("ke", ("",)),
+    # chat forms: ngirim, ngecek, nyari, nulis
+    ("nge", ("",)), ("ng", ("", "k")), ("ny", ("s", "c")), ("n", ("t",)),
 )
+# ke- alone is rare (kedua); mostly it is the ke-...-an confix (keamanan). be- only
+# before r (berenang) or in bekerja.
+_CONFIX_ONLY = {"ke": ("an",)}
 MIN_ROOT = 3
 
 
@@ -56,6 +62,8 @@ def tokenize(text: str, whole: Iterable[str] | Mapping[str, object] = ()) -> lis
     """Lower-case words of `text`; hyphen/slash words stay whole only if `whole` knows them."""
     tokens: list[str] = []
     for word in _WORD.findall(text.lower()):
+        if len(word) > 3 and word.endswith("2") and word[-2].isalpha():
+            word = word[:-1]  # langkah2 = langkah-langkah
         if ("-" not in word and "/" not in word) or word in whole:
             tokens.append(word)
             continue
@@ -75,35 +83,40 @@ def expand_slang(tokens: Iterable[str], slang: Mapping[str, tuple[str, ...]]) ->
 
 
 def affix_candidates(word: str) -> list[str]:
-    """Every root `word` could have under Indonesian affix rules, shortest last."""
-    found: list[str] = []
-    bases = [word]
+    """Every root `word` could have under Indonesian affix rules (the word itself first)."""
+    bases = [(word, "")]
     for group in (PARTICLES, POSSESSIVES):
         for suffix in group:
             if word.endswith(suffix) and len(word) - len(suffix) >= MIN_ROOT:
                 word = word[: -len(suffix)]
-                bases.append(word)
+                bases.append((word, ""))
                 break
-    for base in list(bases):
+    for base, _ in list(bases):
         for suffix in SUFFIXES:
             if base.endswith(suffix) and len(base) - len(suffix) >= MIN_ROOT:
-                bases.append(base[: -len(suffix)])
-    for base in bases:
+                bases.append((base[: -len(suffix)], suffix))
+    found: list[str] = []
+    for base, suffix in bases:
         found.append(base)
-        for once in _strip_prefix(base):
+        for once in _strip_prefix(base, suffix):
             found.append(once)
-            found.extend(_strip_prefix(once))
+            found.extend(_strip_prefix(once, suffix))
     return found
 
 
-def _strip_prefix(word: str) -> list[str]:
+def _strip_prefix(word: str, suffix: str) -> list[str]:
     out = []
     for prefix, restores in PREFIXES:
-        if word.startswith(prefix):
-            rest = word[len(prefix):]
-            for start in restores:
-                if len(start + rest) >= MIN_ROOT:
-                    out.append(start + rest)
+        if not word.startswith(prefix):
+            continue
+        rest = word[len(prefix):]
+        if prefix in _CONFIX_ONLY and suffix not in _CONFIX_ONLY[prefix]:
+            continue
+        if prefix == "be" and not rest.startswith(("r", "ker")):
+            continue
+        for start in restores:
+            if len(start + rest) >= MIN_ROOT:
+                out.append(start + rest)
     return out
 
 
@@ -126,7 +139,18 @@ def correct_typo(word: str, vocabulary: list[str]) -> str | None:
         return None
     limit = 1 if len(word) < 8 else 2
     hit = process.extractOne(word, vocabulary, scorer=OSA.distance, score_cutoff=limit)
-    return hit[0] if hit else None
+    # Typos rarely hit the first letter; a different first letter is usually another word.
+    return hit[0] if hit and hit[0][0] == word[0] else None
+
+
+def names(text: str) -> frozenset[str]:
+    """Capitalised words not starting a sentence (Kediri, Dampit), lower-cased."""
+    found = set()
+    for match in _NAME.finditer(text):
+        before = text[: match.start()].rstrip()
+        if before and before[-1] not in ".!?":
+            found.add(match.group().lower())
+    return frozenset(found)
 
 
 class Normaliser:
@@ -157,7 +181,9 @@ class Normaliser:
                 words.update(self._surface(member))
         words.difference_update(STOP_WORDS)
         self.known = frozenset(words)
-        self._vocabulary = sorted(self.known)
+        self._by_letter: dict[str, list[str]] = {}
+        for word in sorted(self.known):
+            self._by_letter.setdefault(word[0], []).append(word)
         self._cache: dict[str, str] = {}
         self.phrases: dict[tuple[str, ...], str] = {}
         for group in groups:
@@ -171,29 +197,45 @@ class Normaliser:
     def _surface(self, text: str) -> list[str]:
         return expand_slang(tokenize(text, self._whole), self.slang)
 
-    def _stems(self, words: Iterable[str]) -> list[str]:
-        return [self.root(w) for w in words]
+    def _stems(self, words: Iterable[str], names: frozenset[str] = frozenset()) -> list[str]:
+        out = []
+        for word in words:
+            for full in self._unslang(word):
+                out.append(self.root(full, guess=full not in names))
+        return out
 
-    def root(self, word: str) -> str:
-        """The stem of one surface word, typo-corrected if the base never uses it."""
-        cached = self._cache.get(word)
+    def _unslang(self, word: str) -> tuple[str, ...]:
+        """Slang hidden behind a suffix: `ongkirnya` -> `ongkos kirim`."""
+        for suffix in ("nya", "in", "lah", "kah", "ku", "mu"):
+            core = word[: -len(suffix)]
+            if word.endswith(suffix) and core in self.slang and core not in self.known:
+                return self.slang[core]
+        return (word,)
+
+    def root(self, word: str, guess: bool = True) -> str:
+        """The stem of one word; with `guess`, typo-corrected if the base never uses it."""
+        key = word if guess else word + "\0"
+        cached = self._cache.get(key)
         if cached is not None:
             return cached
         if word in STOP_WORDS or word.isdigit() or word in self._whole:
             result = word
         else:
             result = stem(word, self.known)
-            if result == word and word not in self.known:
-                fixed = correct_typo(word, self._vocabulary)
+            if result == word and word not in self.known and guess:
+                fixed = correct_typo(word, self._by_letter.get(word[0], []))
                 if fixed is not None:
                     result = stem(fixed, self.known)
+            if result in self.slang and len(self.slang[result]) == 1:
+                result = self.slang[result][0]  # dipake -> pake -> pakai
         if len(self._cache) < 100_000:
-            self._cache[word] = result
+            self._cache[key] = result
         return result
 
     def terms(self, text: str) -> list[str]:
         """The index terms of `text`, in order, synonyms canonical, stop words dropped."""
-        stems = self._stems(self._surface(text))
+        # Capitalised words after the first are names (Kediri, Dampit): never "corrected".
+        stems = self._stems(self._surface(text), names(text))
         out: list[str] = []
         i = 0
         while i < len(stems):

@@ -1,0 +1,266 @@
+"""How often the matcher does the right thing, next to two simple baselines, in one run.
+
+    .venv/bin/python benchmarks/accuracy.py [--questions TSV] [--knowledge DIR] [--misses]
+
+The TSV has `question<TAB>accepted ids` (comma-separated; NONE = out of scope). Counting:
+
+- top-1: an in-scope question is right when the bot answers directly (outcome `answer`)
+  with an accepted id; an out-of-scope question is right when the outcome is `unknown`.
+- top-3: an in-scope question is right when an accepted id is the answer or among the
+  suggestions; out-of-scope rows count as in top-1.
+- out-of-scope rejection: share of NONE rows whose outcome is `unknown`.
+
+Baselines see the same knowledge base: rapidfuzz WRatio of the question against every
+stored question, and plain BM25 (no stemming, no vocabulary) over questions + answer. Each
+is given the cut-off that is best for it on this very file (an unfair advantage), below
+which it says "unknown"; its top-1 is its best entry, its top-3 its best three.
+
+A second check needs no outside questions: the base's own stored questions are split in
+five folds; each fold is asked of a matcher built without it (held-out questions), and a
+fixed list of off-topic questions written for this benchmark measures rejection.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import re
+import sys
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bot.config import MatcherConfig, load_config  # noqa: E402
+from bot.knowledge import Entry, KnowledgeBase, load_knowledge  # noqa: E402
+from bot.matcher import Matcher, Outcome  # noqa: E402
+
+DEFAULT_QUESTIONS = ROOT.parent / "shared" / "dev_questions.tsv"
+
+# Off-topic questions for the held-out check (our own; they share words with the base).
+OFF_TOPIC = (
+    "ceritakan lelucon yang lucu dong",
+    "cara daftar BPJS kesehatan untuk keluarga",
+    "kurs rupiah ke dolar hari ini berapa",
+    "bea masuk kalau beli iPhone dari Singapura berapa",
+    "resep rendang padang yang enak",
+    "pacar saya marah terus, harus gimana",
+    "jadwal kereta Surabaya ke Jakarta besok",
+    "cara bikin SIM C baru",
+    "prediksi skor bola malam ini",
+    "harga emas antam hari ini",
+    "cara main saham buat pemula",
+    "lowongan kerja di Singapura untuk lulusan SMA",
+    "cuaca Malang hari ini hujan gak",
+    "cara mengurus paspor anak",
+    "rekomendasi hp murah 2 jutaan",
+    "cara bayar pajak kendaraan bermotor online",
+    "bagaimana cara membuat KTP elektronik",
+    "tips diet sehat untuk ibu menyusui",
+    "berapa gaji PNS golongan 3",
+    "cara daftar CPNS tahun ini",
+    "film bioskop yang bagus minggu ini apa",
+    "cara transfer uang ke luar negeri buat kuliah anak",
+    "bea cukai rokok elektrik naik berapa persen",
+    "tiket pesawat murah ke Jepang buat liburan",
+    "cara impor barang dari China buat dijual lagi di Shopee",
+    "pajak penghasilan karyawan dihitung gimana",
+    "cara ganti password wifi indihome",
+    "siapa presiden pertama Indonesia",
+    "obat sakit kepala yang ampuh apa",
+    "bagaimana cara mendaftar pernikahan di KUA",
+    "kredit rumah KPR syaratnya apa saja",
+    "cara klaim asuransi kesehatan rawat inap",
+    "harga kontainer bekas buat dijadikan rumah",
+    "visa kerja ke Australia gimana caranya",
+    "kenapa kucing saya tidak mau makan",
+    "buatkan puisi tentang hujan",
+    "cara menanam cabai di polybag",
+    "jam buka kantor pos hari minggu",
+    "nilai tukar yen ke rupiah sekarang",
+    "cara mengurus sertifikat tanah yang hilang",
+)
+
+
+def read_rows(path: Path) -> list[tuple[str, frozenset[str]]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        if "\t" in line:
+            question, ids = line.split("\t", 1)
+            accepted = frozenset(i.strip() for i in ids.split(",") if i.strip() != "NONE")
+            rows.append((question, accepted))
+    return rows
+
+
+Ranker = Callable[[str], list[tuple[float, str]]]  # best first, score 0..1
+
+
+def wratio_ranker(entries: Sequence[Entry]) -> Ranker:
+    texts = [q for e in entries for q in e.questions]
+    owners = [e.id for e in entries for _ in e.questions]
+
+    def rank(question: str) -> list[tuple[float, str]]:
+        best: dict[str, float] = {}
+        for _, score, i in process.extract(question, texts, scorer=fuzz.WRatio, limit=60):
+            best.setdefault(owners[i], score / 100)
+        return sorted(((s, i) for i, s in best.items()), reverse=True)
+
+    return rank
+
+
+def bm25_ranker(entries: Sequence[Entry], k1: float = 1.5, b: float = 0.75) -> Ranker:
+    def words(text: str) -> list[str]:
+        return re.findall(r"\w+", text.lower())
+
+    docs = [Counter(words(" ".join(e.questions) + " " + e.answer)) for e in entries]
+    lengths = [sum(d.values()) for d in docs]
+    avg = sum(lengths) / len(lengths)
+    df = Counter(t for d in docs for t in d)
+    n = len(docs)
+    idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+
+    def rank(question: str) -> list[tuple[float, str]]:
+        terms = set(words(question))
+        top = sum(idf.get(t, 0.0) * (k1 + 1) for t in terms) or 1.0  # normalise to 0..1
+        scored = []
+        for entry, doc, length in zip(entries, docs, lengths, strict=True):
+            s = sum(idf[t] * doc[t] * (k1 + 1) / (doc[t] + k1 * (1 - b + b * length / avg))
+                    for t in terms if t in doc)
+            if s:
+                scored.append((s / top, entry.id))
+        return sorted(scored, reverse=True)
+
+    return rank
+
+
+def baseline_figures(rank: Ranker, rows: list[tuple[str, frozenset[str]]]) -> dict[str, float]:
+    ranked = [rank(q) for q, _ in rows]
+    best = None
+    for step in range(0, 101):
+        cut = step / 100
+        top1 = top3 = rejected = 0
+        for (_, accepted), r in zip(rows, ranked, strict=True):
+            kept = [i for s, i in r if s >= cut]
+            if not accepted:
+                rejected += not kept
+                top1 += not kept
+                top3 += not kept
+            else:
+                top1 += bool(kept) and kept[0] in accepted
+                top3 += bool(accepted & set(kept[:3]))
+        figures = {"top1": top1, "top3": top3, "rejected": rejected, "cut": cut}
+        if best is None or top1 > best["top1"]:
+            best = figures
+    assert best is not None
+    return best
+
+
+def matcher_figures(
+    outcome_of: Callable[[str], Outcome], rows: list[tuple[str, frozenset[str]]],
+    misses: list[str] | None = None,
+) -> dict[str, float]:
+    top1 = top3 = rejected = answered_wrong = missed_in_scope = 0
+    for question, accepted in rows:
+        o = outcome_of(question)
+        offered = {o.entry_id, *o.suggestions} - {None}
+        if not accepted:
+            ok1 = ok3 = o.kind == "unknown"
+            rejected += ok1
+        else:
+            ok1 = o.kind == "answer" and o.entry_id in accepted
+            ok3 = bool(accepted & offered)
+            answered_wrong += o.kind == "answer" and not ok1
+            missed_in_scope += o.kind == "unknown"
+        top1 += ok1
+        top3 += ok3
+        if misses is not None and not ok1:
+            got = o.entry_id or ",".join(o.suggestions) or "-"
+            want = ",".join(sorted(accepted)) or "NONE"
+            misses.append(f"  {o.kind:7} {o.score:.2f} want {want:28} got {got:40} | {question}")
+    return {"top1": top1, "top3": top3, "rejected": rejected,
+            "answered_wrong": answered_wrong, "missed_in_scope": missed_in_scope}
+
+
+def pct(part: float, whole: int) -> str:
+    return f"{100 * part / whole:5.1f}%" if whole else "   n/a"
+
+
+def held_out(kb: KnowledgeBase, config: MatcherConfig, folds: int = 5) -> dict[str, float]:
+    entries = list(kb.entries.values())
+    top1 = top3 = asked = 0
+    for fold in range(folds):
+        kept = [replace(e, questions=tuple(q for j, q in enumerate(e.questions)
+                                           if j % folds != fold) or e.questions[:1])
+                for e in entries]
+        matcher = Matcher(kept, kb.vocabulary.slang, kb.vocabulary.synonym_groups, config)
+        for e in entries:
+            for j, q in enumerate(e.questions):
+                if j % folds == fold and len(e.questions) > 1:
+                    o = matcher.answer(q)
+                    asked += 1
+                    top1 += o.kind == "answer" and o.entry_id == e.id
+                    top3 += e.id in {o.entry_id, *o.suggestions}
+    rejected = sum(kb.answer(q).kind == "unknown" for q in OFF_TOPIC)
+    return {"asked": asked, "top1": top1, "top3": top3, "rejected": rejected}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS)
+    parser.add_argument("--knowledge", type=Path, default=ROOT / "knowledge")
+    parser.add_argument("--config", type=Path, default=ROOT / "config.yaml")
+    parser.add_argument("--misses", action="store_true", help="list every top-1 miss")
+    args = parser.parse_args()
+
+    config = load_config(args.config).matcher
+    kb = load_knowledge(args.knowledge, config)
+    rows = read_rows(args.questions)
+    entries = list(kb.entries.values())
+    n = len(rows)
+    n_none = sum(not a for _, a in rows)
+    unknown_ids = sorted({i for _, a in rows for i in a} - set(kb.entries))
+
+    misses: list[str] = []
+    ours = matcher_figures(kb.answer, rows, misses)
+    fuzzy = baseline_figures(wratio_ranker(entries), rows)
+    bm25 = baseline_figures(bm25_ranker(entries), rows)
+
+    print(f"knowledge base: {args.knowledge} ({len(entries)} entries)")
+    print(f"questions: {args.questions} ({n} rows, {n - n_none} in scope, {n_none} NONE)")
+    print(f"thresholds: answer {config.answer_threshold}, suggest "
+          f"{config.suggest_threshold}, max suggestions {config.max_suggestions}")
+    if unknown_ids:
+        print(f"note: {len(unknown_ids)} accepted ids are not in the base: "
+              f"{', '.join(unknown_ids)}")
+    print()
+    print(f"{'':28}{'top-1':>8}{'top-3':>8}{'OOS rejected':>14}")
+    print(f"{'matcher':28}{pct(ours['top1'], n):>8}{pct(ours['top3'], n):>8}"
+          f"{pct(ours['rejected'], n_none):>14}")
+    for name, f in (("baseline WRatio/questions", fuzzy), ("baseline BM25/q+answers", bm25)):
+        label = f"{name} @{f['cut']:.2f}"
+        print(f"{label:28}{pct(f['top1'], n):>8}{pct(f['top3'], n):>8}"
+              f"{pct(f['rejected'], n_none):>14}")
+    better = max(fuzzy["top1"], bm25["top1"])
+    print(f"\nmatcher top-1 minus better baseline: "
+          f"{100 * (ours['top1'] - better) / n:+.1f} points")
+    in_scope = n - n_none
+    print(f"in-scope answered with a wrong entry: {pct(ours['answered_wrong'], in_scope)}; "
+          f"in-scope called out of scope: {pct(ours['missed_in_scope'], in_scope)}")
+
+    h = held_out(kb, config)
+    print(f"\nheld-out stored questions (5 folds, {h['asked']} asked): "
+          f"top-1 {pct(h['top1'], h['asked'])}, top-3 {pct(h['top3'], h['asked'])}; "
+          f"own off-topic list rejected {h['rejected']}/{len(OFF_TOPIC)}")
+    if args.misses:
+        print("\ntop-1 misses:")
+        print("\n".join(misses))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
