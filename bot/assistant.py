@@ -72,7 +72,7 @@ class Assistant:
         kb = self.kb  # one knowledge base for the whole question, even if a reload swaps it
         outcome = kb.answer(text)
         question_id = await self.questions.record(person.id, text, outcome, source)
-        reply = reply_for_outcome(kb, outcome, question_id)
+        reply = reply_for_outcome(kb, outcome, question_id, text)
         if note:
             reply = Reply(fit_message(note + reply.text), reply.buttons)
         return reply
@@ -186,7 +186,9 @@ class Assistant:
         return Reply("\n".join(lines))
 
 
-def reply_for_outcome(kb: KnowledgeBase, outcome: Outcome, question_id: int = 0) -> Reply:
+def reply_for_outcome(
+    kb: KnowledgeBase, outcome: Outcome, question_id: int = 0, question: str = "",
+) -> Reply:
     """The reply for a matcher outcome: the answer, suggestions, or "belum tahu"."""
     if outcome.kind == "answer" and outcome.entry_id and (entry := kb.entry(outcome.entry_id)):
         return entry_reply(entry, kb)
@@ -200,7 +202,7 @@ def reply_for_outcome(kb: KnowledgeBase, outcome: Outcome, question_id: int = 0)
         return Reply(texts.SUGGEST, tuple(rows))
     categories = ", ".join(esc(c).lower() for c in list(kb.categories)[:6])
     return Reply(
-        texts.UNKNOWN.format(categories=categories),
+        texts.UNKNOWN.format(question=esc(_shorten(question, 120)), categories=categories),
         ((Button(texts.WELCOME_BUTTON_TOPICS, callback("kb", "home")),),),
     )
 
@@ -224,6 +226,11 @@ def entry_reply(entry: Entry, kb: KnowledgeBase) -> Reply:
     ))
     rows.append((Button(texts.BUTTON_OTHER_TOPICS, callback("kb", "home")),))
     return Reply(fit_message("\n".join(parts)), tuple(rows))
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _format_answer(answer: str) -> str:

@@ -163,7 +163,7 @@ def _ask(config: Config, question: str | None, override: str | None, as_json: bo
             }
             print(json.dumps(record, ensure_ascii=False), flush=True)
         else:
-            print(render_plain(reply_for_outcome(kb, outcome)), flush=True)
+            print(render_plain(reply_for_outcome(kb, outcome, question=text)), flush=True)
             if question is None:
                 print(flush=True)
     return 0

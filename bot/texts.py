@@ -96,7 +96,7 @@ BUTTON_SKIP = "Lewati"
 
 SUGGEST = "Maksud Anda salah satu ini? Silakan pilih:"
 UNKNOWN = (
-    "Maaf, saya belum tahu jawaban untuk pertanyaan itu. 🙏\n\n"
+    "Maaf, saya belum tahu jawaban untuk pertanyaan ini:\n<i>{question}</i> 🙏\n\n"
     "Saya bisa membantu soal ekspor untuk UMKM, misalnya: {categories}.\n\n"
     "Pertanyaan Anda sudah kami catat agar tim admin bisa melengkapinya. "
     "Coba tulis dengan kata lain, atau lihat daftar topik."
