@@ -105,7 +105,7 @@ async def run_terminal_chat(
     person = Person(id=user_id, first_name="Anda")
     chat = TerminalChat(core, person, out)
     try:
-        await core.users.seen(person)
+        # The terminal user is not recorded as a Telegram user: broadcasts must not target them.
         print(texts.TERMINAL_HELLO, file=out, flush=True)
         while True:
             if stdin.isatty():
