@@ -166,6 +166,16 @@ def load_knowledge(
 # --- reading the folder ---------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Parsed:
+    """One entry as read: `entry` is None if it has problems; `id` if it was readable."""
+
+    id: str | None
+    line: int
+    entry: Entry | None
+    related: list[tuple[str, int]]
+
+
 @dataclass
 class _Read:
     entries: list[Entry] = field(default_factory=list)
@@ -177,17 +187,17 @@ class _Read:
 def _folder_texts(
     folder: Path, overrides: Mapping[str, str | None] | None,
 ) -> Iterator[tuple[str, bytes]]:
-    texts: dict[str, bytes | None] = {}
-    if folder.is_dir():
-        texts = {p.name: None for p in folder.glob("*.yaml") if p.is_file()}
-    for name, text in (overrides or {}).items():
-        if text is None:
-            texts.pop(name, None)
-        else:
-            texts[name] = text.encode("utf-8")
-    for name in sorted(texts):
-        data = texts[name]
-        yield name, data if data is not None else (folder / name).read_bytes()
+    """(name, bytes) of every file; overridden files last, so clashes are reported in them."""
+    overrides = overrides or {}
+    on_disk = sorted(p.name for p in folder.glob("*.yaml") if p.is_file()) \
+        if folder.is_dir() else []
+    for name in on_disk:
+        if name not in overrides:
+            yield name, (folder / name).read_bytes()
+    for name in sorted(overrides):
+        text = overrides[name]
+        if text is not None:
+            yield name, text.encode("utf-8")
 
 
 def _read_folder(folder: Path, overrides: Mapping[str, str | None] | None) -> _Read:
@@ -195,8 +205,8 @@ def _read_folder(folder: Path, overrides: Mapping[str, str | None] | None) -> _R
     if not folder.is_dir() and not overrides:
         read.problems.append(Problem(str(folder), 0, "knowledge folder not found"))
         return read
-    first_seen: dict[str, Entry] = {}
-    related: list[tuple[Entry, int, str]] = []
+    first_seen: dict[str, tuple[str, int]] = {}  # id -> (file, line), valid or not
+    related: list[tuple[str, str, int, str]] = []  # (entry id, file, line, related id)
     for name, data in _folder_texts(folder, overrides):
         read.files[name] = hashlib.sha256(data).hexdigest()
         file = _FileReader(name)
@@ -204,26 +214,28 @@ def _read_folder(folder: Path, overrides: Mapping[str, str | None] | None) -> _R
         if root is not None and name == VOCABULARY_FILE:
             read.vocabulary = file.vocabulary(root)
         elif root is not None:
-            for entry, related_lines in file.entries(root):
-                earlier = first_seen.get(entry.id)
-                if earlier is not None:
-                    file.problem(entry.line, f"duplicate id '{entry.id}' (also at "
-                                             f"{earlier.file}:{earlier.line})")
+            for parsed in file.entries(root):
+                if parsed.id is None:
                     continue
-                first_seen[entry.id] = entry
-                read.entries.append(entry)
-                related.extend((entry, line, rid) for rid, line in related_lines)
+                earlier = first_seen.get(parsed.id)
+                if earlier is not None:
+                    file.problem(parsed.line, f"duplicate id '{parsed.id}' (also at "
+                                              f"{earlier[0]}:{earlier[1]})")
+                    continue
+                first_seen[parsed.id] = (name, parsed.line)
+                if parsed.entry is not None:
+                    read.entries.append(parsed.entry)
+                related.extend((parsed.id, name, line, rid) for rid, line in parsed.related)
         read.problems.extend(file.problems)
-    if not read.entries and not read.problems:
+    if not first_seen and not read.problems:
         read.problems.append(Problem(str(folder), 0, "no entries: add at least one *.yaml "
                                                      "file with entries"))
-    for entry, line, rid in related:
-        if rid == entry.id:
-            read.problems.append(Problem(entry.file, line, f"related: '{rid}' is this entry "
-                                                           "itself"))
+    for entry_id, name, line, rid in related:
+        if rid == entry_id:
+            read.problems.append(Problem(name, line, f"related: '{rid}' is this entry itself"))
         elif rid not in first_seen:
             hint = _did_you_mean(rid, first_seen)
-            read.problems.append(Problem(entry.file, line, f"related: unknown id '{rid}'{hint}"))
+            read.problems.append(Problem(name, line, f"related: unknown id '{rid}'{hint}"))
     read.problems.sort()
     return read
 
@@ -362,8 +374,8 @@ class _FileReader:
 
     # --- entry files ---
 
-    def entries(self, root: yaml.Node) -> Iterator[tuple[Entry, list[tuple[str, int]]]]:
-        """Each valid entry of the file with its related ids and their lines."""
+    def entries(self, root: yaml.Node) -> Iterator[_Parsed]:
+        """Each entry of the file, valid or not."""
         top = self.mapping(root, "the file", FILE_KEYS)
         if top is None:
             return
@@ -378,17 +390,13 @@ class _FileReader:
             self.problem(line, "'entries' must be a list of entries, each starting with '- id:'")
             return
         for item in items.value:
-            read = self.entry(item, default_category)
-            if read is not None:
-                yield read
+            yield self.entry(item, default_category)
 
-    def entry(
-        self, node: yaml.Node, default_category: str | None,
-    ) -> tuple[Entry, list[tuple[str, int]]] | None:
+    def entry(self, node: yaml.Node, default_category: str | None) -> _Parsed:
         before = len(self.problems)
         fields = self.mapping(node, "an entry", ENTRY_KEYS)
         if fields is None:
-            return None
+            return _Parsed(None, _line(node), None, [])
         line = _line(node)
         for key in REQUIRED_KEYS:
             if key not in fields:
@@ -430,7 +438,7 @@ class _FileReader:
             else:
                 self.texts(n, "related", False)
         if len(self.problems) > before:
-            return None
+            return _Parsed(entry_id, line, None, related)
         assert entry_id and title and category and answer and reviewed  # checked above
         entry = Entry(
             id=entry_id, title=title, category=category, questions=questions,
@@ -438,7 +446,7 @@ class _FileReader:
             related=tuple(r for r, _ in related), keywords=keywords, tags=tags,
             file=self.name, line=line,
         )
-        return entry, related
+        return _Parsed(entry_id, line, entry, related)
 
     def sources(self, node: yaml.Node) -> tuple[Source, ...]:
         if not isinstance(node, yaml.SequenceNode) or not node.value:
