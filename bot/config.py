@@ -40,6 +40,7 @@ class EventsConfig:
     reminder_day_before: dt.time = dt.time(16, 0)
     reminder_same_day: dt.time = dt.time(7, 0)
     page_size: int = 5
+    reminder_check_seconds: float = 60.0
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,8 @@ _KNOWN_KEYS: dict[str, set[str]] = {
     },
     "telegram": {"api_base_url", "api_file_url"},
     "matcher": {"answer_threshold", "suggest_threshold", "max_suggestions"},
-    "events": {"reminder_day_before", "reminder_same_day", "page_size"},
+    "events": {"reminder_day_before", "reminder_same_day", "page_size",
+               "reminder_check_seconds"},
     "broadcast": {"messages_per_second", "progress_interval"},
     "chat": {"max_question_chars", "flood_messages", "flood_window"},
 }
@@ -212,6 +214,8 @@ def load_config(path: str | os.PathLike[str] = "config.yaml") -> Config:
         reminder_same_day=r.clock(e, "reminder_same_day", "events.reminder_same_day",
                                   EventsConfig.reminder_same_day),
         page_size=int(r.number(e, "page_size", "events.page_size", 5, 1, 20, integer=True)),
+        reminder_check_seconds=float(r.number(e, "reminder_check_seconds",
+                                              "events.reminder_check_seconds", 60, 0.05, 3600)),
     )
 
     b = r.section("broadcast")

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from bot.assistant import Assistant
 from bot.clock import Clock
 from bot.config import Config
+from bot.events import EventService
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.questions import FeedbackStore, QuestionLog
 from bot.roles import Roles
@@ -30,6 +31,7 @@ class Core:
     questions: QuestionLog = field(init=False)
     feedback: FeedbackStore = field(init=False)
     assistant: Assistant = field(init=False)
+    events: EventService = field(init=False)
 
     def __post_init__(self) -> None:
         self.users = UserDirectory(self.db, self.clock)
@@ -38,6 +40,7 @@ class Core:
         self.feedback = FeedbackStore(self.db, self.clock)
         self.assistant = Assistant(lambda: self.knowledge, self.questions, self.feedback,
                                    self.config.chat)
+        self.events = EventService(self.db, self.clock, self.config)
 
     @classmethod
     async def open(cls, config: Config, clock: Clock | None = None) -> Core:

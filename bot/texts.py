@@ -158,6 +158,185 @@ TERMINAL_NOT_AVAILABLE = "Perintah itu hanya tersedia di Telegram."
 
 # --- Events (issue 6) -----------------------------------------------------------------------
 
+# Callback data `ev:` — `ev:list:<page>` new list message (the greeting's button),
+# `ev:pg:<page>` turn the page in place, `ev:show:<id>` one event, `ev:in|out|ok:<id>:<view>`
+# register / withdraw / agree to share data (view: `p<page>` list, `e` event, `k` /acaraku),
+# `ev:no` decline; organisers: `ev:org`, `ev:man|edit|cx|cxy|csv:<id>`, `ev:ef:<id>:<field>`,
+# `ev:new:ok|no` on the creation preview.
+
+EV_ONLINE = "Daring"
+EV_LIST_HEADER = "📅 <b>Acara ekspor mendatang</b>"
+EV_LIST_PAGE = " (halaman {page} dari {pages})"
+EV_LIST_EMPTY = (
+    "📅 Belum ada acara ekspor yang dijadwalkan. Silakan cek lagi nanti, ya. 🙏"
+)
+EV_LIST_FOOTER = (
+    "<i>Tekan Saya tertarik untuk mendaftar. Kami akan mengingatkan Anda sehari sebelumnya "
+    "dan pada hari acara.</i>"
+)
+EV_WHEN = "🗓 {when}"
+EV_PLACE = "📍 {place}"
+EV_ONLINE_PLACE = "💻 {place}"
+EV_ONLINE_LINK = "🔗 {link}"
+EV_ONLINE_LINK_LATER = "🔗 Tautan acara terlihat setelah Anda mendaftar."
+EV_INTEREST_COUNT = "👥 {count} peminat"
+EV_CAPACITY = " · kuota {capacity}"
+EV_FULL_NOTE = " · <b>penuh</b>"
+EV_DEADLINE = "⏳ Pendaftaran sampai {when}"
+EV_YOU_ARE_IN = "✅ Anda sudah terdaftar."
+EV_IS_CANCELLED = "🚫 <b>Acara ini dibatalkan.</b>"
+EV_IS_FINISHED = "<i>Acara ini sudah selesai.</i>"
+EV_REGISTRATION_CLOSED = "<i>Pendaftaran sudah ditutup.</i>"
+BUTTON_EV_INTEREST = "✋ Saya tertarik"
+BUTTON_EV_WITHDRAW = "↩️ Batalkan"
+BUTTON_EV_DETAIL = "ℹ️ Detail"
+BUTTON_EV_PREV = "⬅️ Sebelumnya"
+BUTTON_EV_NEXT = "Berikutnya ➡️"
+BUTTON_EV_ALL = "📅 Acara lainnya"
+
+EV_CONSENT = (
+    "Sebelum mendaftar: nama dan username Telegram Anda akan dibagikan kepada penyelenggara "
+    "acara. Apakah Anda setuju?"
+)
+BUTTON_EV_AGREE = "✅ Setuju"
+BUTTON_EV_DISAGREE = "Tidak jadi"
+EV_CONSENT_DECLINED = "Baik, Anda tidak didaftarkan. Data Anda tidak dibagikan."
+
+EV_REGISTERED = "Terima kasih! Minat Anda sudah tercatat. Kami akan mengingatkan Anda."
+EV_ALREADY = "Anda sudah terdaftar di acara ini. Tekan Batalkan jika tidak jadi ikut."
+EV_CLOSED = "Maaf, pendaftaran acara ini sudah ditutup."
+EV_FULL = "Maaf, kuota acara ini sudah penuh."
+EV_CANCELLED = "Maaf, acara ini sudah dibatalkan oleh penyelenggara."
+EV_FINISHED = "Acara ini sudah selesai."
+EV_NOT_FOUND = "Maaf, acara itu tidak ditemukan. Silakan lihat daftar acara di /acara."
+EV_WITHDRAWN = "Pendaftaran Anda sudah dibatalkan."
+EV_NOT_REGISTERED = "Anda memang belum terdaftar di acara ini."
+EV_OLD_BUTTON = "Tombol ini sudah tidak berlaku. Silakan buka /acara lagi."
+
+EV_MINE_HEADER = "📌 <b>Acara yang Anda minati</b>"
+EV_MINE_EMPTY = (
+    "Anda belum mendaftar di acara mana pun. Lihat acara yang akan datang di /acara."
+)
+
+EV_ASK_TITLE = (
+    "Mari buat acara baru. ✍️\n\nApa <b>judul acaranya</b>?\n"
+    "<i>Ketik /batal kapan saja untuk membatalkan.</i>"
+)
+EV_ASK_WHEN = (
+    "Kapan acaranya? Tulis tanggal dan jam (WIB), misalnya:\n<code>2026-12-05 09:00</code>\n"
+    "atau dengan jam selesai: <code>2026-12-05 09:00-12:00</code>"
+)
+EV_ASK_PLACE = (
+    "Di mana tempatnya? Untuk acara daring, tulis <code>Daring</code> diikuti tautannya, "
+    "misalnya <code>Daring https://zoom.us/j/123</code>."
+)
+EV_ASK_DESCRIPTION = (
+    "Tulis deskripsi singkat: untuk siapa acaranya dan apa yang akan didapat peserta. "
+    "Ketik <code>-</code> jika tidak ada."
+)
+EV_PREVIEW_HEADER = "👀 <b>Periksa lagi acaranya:</b>"
+EV_PREVIEW_QUESTION = "Simpan dan terbitkan acara ini?"
+BUTTON_EV_PUBLISH = "✅ Terbitkan"
+BUTTON_EV_DISCARD = "❌ Batal"
+EV_CREATE_CANCELLED = "Baik, pembuatan acara dibatalkan. Tidak ada yang disimpan."
+EV_CREATED = (
+    "✅ Acara <b>{title}</b> tersimpan dan sudah tampil di /acara.\n\n"
+    "Nomor acara: <b>{id}</b> (misalnya untuk <code>/peserta {id}</code>).\n"
+    "Tautan untuk poster dan WhatsApp:\n{link}"
+)
+EV_ONE_LINE_USAGE = (
+    "Format satu baris:\n<code>/buatacara Judul | 2026-12-05 09:00 | Tempat | Deskripsi</code>\n"
+    "Jam selesai boleh ditambahkan: <code>2026-12-05 09:00-12:00</code>. "
+    "Atau ketik /buatacara saja untuk dipandu langkah demi langkah."
+)
+
+EV_BAD_WHEN = (
+    "Maaf, tanggal dan jamnya belum bisa saya baca. Tulis seperti ini: "
+    "<code>2026-12-05 09:00</code> atau <code>2026-12-05 09:00-12:00</code>."
+)
+EV_BAD_DATE = (
+    "Tanggal itu tidak ada di kalender. Mohon periksa lagi, misalnya <code>2026-12-05</code>."
+)
+EV_BAD_TIME = (
+    "Jamnya tidak valid. Gunakan format 24 jam, misalnya <code>09:00</code> "
+    "atau <code>14:30</code>."
+)
+EV_PAST = "Waktu itu sudah lewat. Mohon tulis tanggal dan jam yang akan datang."
+EV_END_BEFORE_START = "Jam selesai harus setelah jam mulai."
+EV_BAD_TITLE = "Judul acara mohon ditulis 3 sampai {limit} karakter."
+EV_BAD_PLACE = "Tempat acara mohon ditulis 2 sampai {limit} karakter."
+EV_ONLINE_NEEDS_LINK = (
+    "Untuk acara daring, sertakan tautannya, misalnya <code>Daring https://zoom.us/j/123</code>."
+)
+EV_LONG_DESCRIPTION = (
+    "Deskripsinya terlalu panjang. Mohon ringkas menjadi paling banyak {limit} karakter."
+)
+EV_BAD_DEADLINE = (
+    "Batas pendaftaran belum bisa saya baca. Tulis tanggal, misalnya <code>2026-12-01</code>, "
+    "atau tanggal dan jam: <code>2026-12-01 17:00</code>. Ketik <code>-</code> untuk tanpa batas."
+)
+EV_BAD_CAPACITY = (
+    "Kuota mohon ditulis dengan angka, misalnya <code>50</code>. "
+    "Ketik <code>-</code> untuk tanpa batas."
+)
+
+EV_ORGANISER_HEADER = (
+    "🗂 <b>Acara Anda</b>\nPilih acara untuk mengubah, membatalkan, atau mengunduh peminat."
+)
+EV_ORGANISER_ALL_HEADER = "🗂 <b>Semua acara mendatang</b> (Anda admin)\nPilih acara untuk dikelola."
+EV_ORGANISER_EMPTY = "Anda belum punya acara mendatang. Buat acara dengan /buatacara."
+EV_MANAGE_FOOTER = "Nomor acara: <b>{id}</b>\nTautan: {link}"
+BUTTON_EV_EDIT = "✏️ Ubah"
+BUTTON_EV_CANCEL_EVENT = "🚫 Batalkan acara"
+BUTTON_EV_PARTICIPANTS = "📥 Unduh peminat"
+BUTTON_EV_BACK_TO_MINE = "⬅️ Acara saya"
+EV_EDIT_CHOOSE = "Bagian mana dari <b>{title}</b> yang ingin diubah?"
+EV_FIELD_LABELS = {
+    "title": "Judul", "when": "Waktu", "place": "Tempat", "description": "Deskripsi",
+    "registration_deadline": "Batas daftar", "capacity": "Kuota",
+}
+EV_EDIT_ASK = {
+    "title": "Tulis judul baru:",
+    "when": EV_ASK_WHEN,
+    "place": EV_ASK_PLACE,
+    "description": "Tulis deskripsi baru, atau <code>-</code> untuk mengosongkan:",
+    "registration_deadline": (
+        "Sampai kapan pendaftaran dibuka? Tulis tanggal, misalnya <code>2026-12-01</code>, "
+        "atau <code>-</code> untuk tanpa batas."
+    ),
+    "capacity": (
+        "Berapa kuota peminat? Tulis angka, misalnya <code>50</code>, "
+        "atau <code>-</code> untuk tanpa batas."
+    ),
+}
+EV_EDIT_HINT = "\n<i>Ketik /batal untuk membatalkan.</i>"
+EV_EDITED = "✅ Perubahan tersimpan."
+EV_EDIT_CANCELLED = "Baik, tidak ada yang diubah."
+EV_NOT_EDITABLE = "Acara ini sudah dibatalkan atau selesai, jadi tidak bisa diubah lagi."
+EV_NOT_YOURS = "Maaf, acara ini milik penyelenggara lain. Anda hanya dapat mengelola acara Anda."
+EV_CANCEL_CONFIRM = (
+    "Yakin ingin membatalkan acara <b>{title}</b>? {count} peminat akan diberi tahu. "
+    "Pembatalan tidak bisa diurungkan."
+)
+BUTTON_EV_CANCEL_YES = "Ya, batalkan acara"
+BUTTON_EV_CANCEL_NO = "Tidak"
+EV_EVENT_CANCELLED = "🚫 Acara <b>{title}</b> dibatalkan. {count} peminat akan diberi tahu."
+
+EV_PARTICIPANTS_USAGE = (
+    "Tulis nomor acaranya, misalnya <code>/peserta 12</code>. Nomor acara ada di /acarasaya."
+)
+EV_PARTICIPANTS_SUMMARY = "{title}: {count} peminat{capacity}."
+EV_PARTICIPANTS_CAPACITY = " dari kuota {capacity}"
+EV_CSV_COLUMNS = ("nama", "username", "waktu_daftar")
+
+EV_REMINDER_DAY_BEFORE = "⏰ <b>Pengingat: besok ada acara yang Anda minati</b>"
+EV_REMINDER_SAME_DAY = "⏰ <b>Pengingat: hari ini ada acara yang Anda minati</b>"
+EV_REMINDER_FOOTER = "<i>Sampai jumpa di sana! Jika tidak jadi hadir, tekan Batalkan.</i>"
+EV_NOTICE_CANCELLED = (
+    "🚫 <b>Acara dibatalkan</b>\n\nMohon maaf, acara <b>{title}</b> ({when}) dibatalkan oleh "
+    "penyelenggara. Silakan lihat acara lain di /acara."
+)
+
 # --- Broadcasts (issue 7) -------------------------------------------------------------------
 
 # --- Admin tools (issue 8) ------------------------------------------------------------------
