@@ -71,6 +71,8 @@ class Config:
     events: EventsConfig = field(default_factory=EventsConfig)
     broadcast: BroadcastConfig = field(default_factory=BroadcastConfig)
     chat: ChatConfig = field(default_factory=ChatConfig)
+    # Seconds between looks at knowledge_dir for edits on disk; 0 turns watching off.
+    knowledge_watch_seconds: float = 5.0
 
     @property
     def token(self) -> str | None:
@@ -146,7 +148,7 @@ class _Reader:
 _KNOWN_KEYS: dict[str, set[str]] = {
     "": {
         "telegram", "knowledge_dir", "database", "timezone", "admins", "organisers",
-        "matcher", "events", "broadcast", "chat",
+        "matcher", "events", "broadcast", "chat", "knowledge_watch_seconds",
     },
     "telegram": {"api_base_url", "api_file_url"},
     "matcher": {"answer_threshold", "suggest_threshold", "max_suggestions"},
@@ -247,4 +249,6 @@ def load_config(path: str | os.PathLike[str] = "config.yaml") -> Config:
         events=events,
         broadcast=broadcast,
         chat=chat,
+        knowledge_watch_seconds=float(r.number(data, "knowledge_watch_seconds",
+                                               "knowledge_watch_seconds", 5, 0, 3600)),
     )

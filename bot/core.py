@@ -10,7 +10,9 @@ from bot.clock import Clock
 from bot.config import Config
 from bot.events import EventService
 from bot.knowledge import KnowledgeBase, load_knowledge
+from bot.library import Library
 from bot.questions import FeedbackStore, QuestionLog
+from bot.reports import Reports
 from bot.roles import Roles
 from bot.storage import Database
 from bot.users import UserDirectory
@@ -32,6 +34,8 @@ class Core:
     feedback: FeedbackStore = field(init=False)
     assistant: Assistant = field(init=False)
     events: EventService = field(init=False)
+    library: Library = field(init=False)
+    reports: Reports = field(init=False)
 
     def __post_init__(self) -> None:
         self.users = UserDirectory(self.db, self.clock)
@@ -41,6 +45,9 @@ class Core:
         self.assistant = Assistant(lambda: self.knowledge, self.questions, self.feedback,
                                    self.config.chat)
         self.events = EventService(self.db, self.clock, self.config)
+        self.library = Library(self.config, self.clock, self.roles, lambda: self.knowledge,
+                               lambda kb: setattr(self, "knowledge", kb))
+        self.reports = Reports(self.db, self.clock, self.config.timezone, lambda: self.knowledge)
 
     @classmethod
     async def open(cls, config: Config, clock: Clock | None = None) -> Core:

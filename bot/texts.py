@@ -340,3 +340,135 @@ EV_NOTICE_CANCELLED = (
 # --- Broadcasts (issue 7) -------------------------------------------------------------------
 
 # --- Admin tools (issue 8) ------------------------------------------------------------------
+
+# Reloading, uploading and restoring knowledge files. Problems stay as the validator writes
+# them (`file:line: message`) so admins can find the line in their editor.
+ADMIN_RELOAD_APPLIED = "✅ Basis pengetahuan dimuat ulang: {entries} topik.\n\n{changes}"
+ADMIN_RELOAD_REFUSED = (
+    "❌ Basis pengetahuan <b>tidak</b> dimuat ulang karena ada {count} masalah. "
+    "Bot tetap memakai versi terakhir yang benar.\n\n{problems}\n\n"
+    "Perbaiki berkasnya, lalu kirim /muatulang lagi."
+)
+ADMIN_WATCH_APPLIED = (
+    "🔄 Berkas di folder pengetahuan berubah dan sudah dipakai: {entries} topik.\n\n{changes}"
+)
+ADMIN_WATCH_REFUSED = (
+    "⚠️ Berkas di folder pengetahuan berubah, tetapi ada {count} masalah, jadi perubahan itu "
+    "<b>belum</b> dipakai. Bot tetap memakai versi terakhir yang benar.\n\n{problems}"
+)
+ADMIN_UPLOAD_APPLIED = (
+    "✅ Berkas <b>{file}</b> diterima dan sudah dipakai: {entries} topik.\n\n{changes}\n\n{backup}"
+)
+ADMIN_UPLOAD_REFUSED = (
+    "❌ Berkas <b>{file}</b> ditolak karena ada {count} masalah. Tidak ada yang diubah, "
+    "bot tetap memakai versi yang sekarang.\n\n{problems}\n\nPerbaiki berkasnya, lalu kirim lagi."
+)
+ADMIN_UPLOAD_BACKUP = "Versi sebelumnya disimpan sebagai cadangan ({when}). Lihat /cadangan."
+ADMIN_UPLOAD_NEW_FILE = "Ini berkas baru, jadi tidak ada versi lama yang perlu dicadangkan."
+ADMIN_UPLOAD_BAD_NAME = (
+    "Nama berkas <b>{name}</b> tidak bisa dipakai. Gunakan huruf kecil, angka, tanda - atau _, "
+    "dan akhiran .yaml, misalnya <code>legalitas.yaml</code>."
+)
+ADMIN_UPLOAD_TOO_BIG = "Berkas terlalu besar ({size} KB). Batasnya {limit} KB per berkas."
+ADMIN_CHANGES = "Baru: {added}\nDiubah: {changed}\nDihapus: {removed}"
+ADMIN_NO_CHANGES = "Isi topik tidak ada yang berubah."
+ADMIN_NOTHING = "–"
+ADMIN_PROBLEM = "• <code>{problem}</code>"
+ADMIN_PROBLEMS_MORE = "…dan {count} masalah lain."
+
+ADMIN_BACKUPS_NONE = (
+    "Belum ada cadangan. Cadangan dibuat otomatis setiap kali sebuah berkas diganti lewat "
+    "unggahan atau pemulihan."
+)
+ADMIN_BACKUPS_HEADER = (
+    "🗂 <b>Cadangan berkas pengetahuan</b> (terbaru di atas)\n"
+    "Pilih versi yang ingin dipulihkan:"
+)
+ADMIN_BACKUP_BUTTON = "{file} · {when}"
+ADMIN_RESTORE_CONFIRM = (
+    "Pulihkan <b>{file}</b> ke versi {when}?\n\n"
+    "Versi yang sekarang akan dicadangkan dulu, dan berkas diperiksa sebelum dipakai."
+)
+ADMIN_RESTORE_YES = "✅ Ya, pulihkan"
+ADMIN_RESTORE_CANCEL = "Batal"
+ADMIN_RESTORE_CANCELLED = "Baik, tidak ada yang dipulihkan."
+ADMIN_RESTORE_APPLIED = (
+    "✅ <b>{file}</b> dipulihkan ke versi {when}: {entries} topik.\n\n{changes}"
+)
+ADMIN_RESTORE_REFUSED = (
+    "❌ Cadangan <b>{file}</b> ({when}) tidak bisa dipulihkan karena ada {count} masalah. "
+    "Tidak ada yang diubah.\n\n{problems}"
+)
+ADMIN_BACKUP_GONE = "Cadangan itu sudah tidak ada. Kirim /cadangan untuk melihat daftar terbaru."
+ADMIN_ZIP_CAPTION = "📦 Basis pengetahuan saat ini: {files} berkas, {entries} topik."
+
+# Reports: /belumterjawab and /statistik (also printed by `exportbot report`).
+ADMIN_PERIOD_BUTTON = "{days} hari"
+ADMIN_DAYS_USAGE = (
+    "Tulis jumlah hari antara 1 dan 366, misalnya: <code>/{command} 7</code>"
+)
+ADMIN_UNANSWERED_NONE = (
+    "✅ Dalam {days} hari terakhir tidak ada pertanyaan yang belum terjawab atau diberi 👎."
+)
+ADMIN_UNANSWERED_HEADER = (
+    "📝 <b>Pertanyaan yang belum terjawab</b> ({days} hari terakhir)\n"
+    "{total} pertanyaan dalam {groups} kelompok. Yang paling sering ditanyakan ada di atas: "
+    "itulah topik yang sebaiknya ditulis lebih dulu."
+)
+ADMIN_UNANSWERED_GROUP = "<b>{number}. {count}×</b> dari {users} orang\n<i>{example}</i>"
+ADMIN_UNANSWERED_EXAMPLE = "   juga: <i>{example}</i>"
+ADMIN_UNANSWERED_DISLIKED = "   👎 pada jawaban: {entries}"
+ADMIN_UNANSWERED_COMMENT = "   💬 <i>{comment}</i>"
+ADMIN_UNANSWERED_MORE = "…dan {count} kelompok lain."
+
+ADMIN_STATS_HEADER = "📊 <b>Statistik {days} hari terakhir</b>\n{since} – {until}"
+ADMIN_STATS_USERS = (
+    "👥 Pengguna: {total} orang, {new} baru, {active} bertanya, "
+    "{opted_out} tidak menerima pengumuman"
+)
+ADMIN_STATS_QUESTIONS = (
+    "❓ Pertanyaan: {total}\n"
+    "• Dijawab langsung: {answered} ({answered_rate})\n"
+    "• Diberi pilihan: {suggested} ({suggested_rate})\n"
+    "• Belum tahu: {unknown} ({unknown_rate})"
+)
+ADMIN_STATS_FEEDBACK = (
+    "👍 {helpful} membantu · 👎 {not_helpful} kurang membantu · 💬 {comments} komentar"
+)
+ADMIN_STATS_TOP_HEADER = "🏆 <b>Topik yang paling sering dijawab:</b>"
+ADMIN_STATS_TOP_ENTRY = "• {title} ({count}×)"
+ADMIN_STATS_EVENTS = (
+    "📅 Acara: {created} dibuat, {held} berlangsung, {upcoming} akan datang, "
+    "{interests} pendaftaran minat"
+)
+ADMIN_STATS_EVENTS_NONE = "📅 Acara: belum ada data."
+ADMIN_STATS_BROADCASTS = (
+    "📣 Pengumuman: {broadcasts} siaran, terkirim ke {delivered} orang, {failed} gagal"
+)
+ADMIN_STATS_BROADCASTS_NONE = "📣 Pengumuman: belum ada data."
+ADMIN_CHART_TITLE = "Pertanyaan per hari, {days} hari terakhir"
+ADMIN_CHART_Y_LABEL = "Jumlah pertanyaan"
+ADMIN_CHART_LEGEND = (
+    ("answer", "Dijawab"), ("suggest", "Diberi pilihan"), ("unknown", "Belum tahu"),
+)
+ADMIN_CHART_CAPTION = (
+    "Pertanyaan per hari: hijau dijawab, kuning diberi pilihan, merah belum tahu."
+)
+
+# /organiser tambah|hapus <id>
+ADMIN_ORGANISER_USAGE = (
+    "Cara memakai:\n"
+    "<code>/organiser tambah 123456789</code> — jadikan penyelenggara acara\n"
+    "<code>/organiser hapus 123456789</code> — cabut peran itu\n\n"
+    "Angkanya adalah ID Telegram orang tersebut. Penyelenggara sekarang: {current}"
+)
+ADMIN_ORGANISER_ADDED = "✅ {user} sekarang penyelenggara acara."
+ADMIN_ORGANISER_ALREADY = "{user} sudah menjadi penyelenggara acara."
+ADMIN_ORGANISER_REMOVED = "✅ Peran penyelenggara acara untuk {user} sudah dicabut."
+ADMIN_ORGANISER_NOT_GRANTED = (
+    "{user} tidak mendapat peran penyelenggara dari chat, jadi tidak ada yang dicabut."
+)
+ADMIN_ORGANISER_FROM_CONFIG = (
+    "{user} tercantum sebagai penyelenggara atau admin di config.yaml. Peran itu hanya bisa "
+    "diubah di config.yaml."
+)
