@@ -67,10 +67,16 @@ def _details(event: Event, count: int, *, show_link: bool) -> list[str]:
     return lines
 
 
-def _interest_button(event_id: int, registered: bool, view: str, prefix: str = "") -> Button:
+def _interest_button(event_id: int, registered: bool, view: str,
+                     number: int | None = None) -> Button:
+    """"Saya tertarik" or "Batalkan"; numbered when it sits under a list."""
     if registered:
-        return Button(prefix + texts.BUTTON_EV_WITHDRAW, callback("ev", "out", event_id, view))
-    return Button(prefix + texts.BUTTON_EV_INTEREST, callback("ev", "in", event_id, view))
+        label = (texts.BUTTON_EV_WITHDRAW if number is None
+                 else texts.BUTTON_EV_WITHDRAW_N.format(number=number))
+        return Button(label, callback("ev", "out", event_id, view))
+    label = (texts.BUTTON_EV_INTEREST if number is None
+             else texts.BUTTON_EV_INTEREST_N.format(number=number))
+    return Button(label, callback("ev", "in", event_id, view))
 
 
 # --- everyone -------------------------------------------------------------------------------
@@ -92,7 +98,7 @@ def events_page(page: EventPage, counts: dict[int, int], mine: set[int]) -> Repl
             block.append(texts.EV_YOU_ARE_IN)
         parts.append("\n".join(block))
         rows.append((
-            _interest_button(event.id, event.id in mine, view, f"{number}. "),
+            _interest_button(event.id, event.id in mine, view, number),
             Button(texts.BUTTON_EV_DETAIL, callback("ev", "show", event.id)),
         ))
     parts.append(texts.EV_LIST_FOOTER)
@@ -146,7 +152,7 @@ def my_events(events: list[Event], counts: dict[int, int]) -> Reply:
         block += _details(event, counts.get(event.id, 0), show_link=True)
         parts.append("\n".join(block))
         rows.append((
-            _interest_button(event.id, True, "k", f"{number}. "),
+            _interest_button(event.id, True, "k", number),
             Button(texts.BUTTON_EV_DETAIL, callback("ev", "show", event.id)),
         ))
     return Reply(fit_message("\n\n".join(parts)), tuple(rows))

@@ -17,7 +17,7 @@ from telegram.ext import (
     filters,
 )
 
-from handlers import fallback, qa, start
+from handlers import events, fallback, qa, start
 from handlers.common import Context, core_of, person_of
 
 PRIVATE = filters.ChatType.PRIVATE
@@ -37,15 +37,28 @@ def register_handlers(app: Application) -> None:
 
     # --- start and help (events add a deep-link /start handler before the plain one) ---
     # @events-start-handlers
+    # Deep links from event posters (/start acara-<id>) must come before the plain /start.
+    app.add_handler(CommandHandler("start", events.start_deep_link, filters=PRIVATE
+                                   & filters.Regex(events.DEEP_LINK)))
     app.add_handler(CommandHandler("start", start.start))
     app.add_handler(CommandHandler(["bantuan", "help"], start.help_command))
     app.add_handler(CallbackQueryHandler(start.help_button, pattern=r"^start:help$"))
 
     # --- conversations that read free text must come before the question handler ---
     # @conversations
+    app.add_handler(events.create_conversation())
+    app.add_handler(events.edit_conversation())
 
     # --- events (issue 6) ---
     # @events
+    app.add_handler(CommandHandler("acara", events.list_events, filters=PRIVATE))
+    app.add_handler(CommandHandler("acaraku", events.my_registrations, filters=PRIVATE))
+    app.add_handler(CommandHandler("acarasaya", events.organiser_events, filters=PRIVATE))
+    app.add_handler(CommandHandler("peserta", events.participants, filters=PRIVATE))
+    # Organiser buttons first: they are guarded; the general one also answers stale ev: data.
+    app.add_handler(CallbackQueryHandler(events.organiser_button,
+                                         pattern=events.ORGANISER_BUTTONS))
+    app.add_handler(CallbackQueryHandler(events.button, pattern=r"^ev:"))
 
     # --- broadcasts (issue 7) ---
     # @broadcast
