@@ -17,7 +17,7 @@ from telegram.ext import (
     filters,
 )
 
-from handlers import events, fallback, qa, start
+from handlers import admin, events, fallback, qa, start
 from handlers.common import Context, core_of, person_of
 
 PRIVATE = filters.ChatType.PRIVATE
@@ -65,6 +65,17 @@ def register_handlers(app: Application) -> None:
 
     # --- admin tools (issue 8) ---
     # @admin
+    app.add_handler(CommandHandler("muatulang", admin.reload))
+    app.add_handler(CommandHandler("cadangan", admin.backups))
+    app.add_handler(CommandHandler("unduhkb", admin.download))
+    app.add_handler(CommandHandler("belumterjawab", admin.unanswered))
+    app.add_handler(CommandHandler("statistik", admin.statistics))
+    app.add_handler(CommandHandler("organiser", admin.organiser))
+    app.add_handler(CallbackQueryHandler(admin.button, pattern=r"^adm:"))
+    # Knowledge uploads: before qa.not_text, which would otherwise say "I read text only".
+    app.add_handler(MessageHandler(PRIVATE & (filters.Document.FileExtension("yaml")
+                                              | filters.Document.FileExtension("yml")),
+                                   admin.upload))
 
     # --- questions and answers ---
     app.add_handler(CommandHandler("tanya", qa.ask_command))
