@@ -2,6 +2,15 @@
 
 Times arrive already in the configured zone (the service converts them), so nothing here
 needs to know the time zone. Every organiser-written value is escaped.
+
+Callback data `ev:` (handled in handlers/events.py):
+- `ev:list:<page>` a new list message (the greeting's button), `ev:pg:<page>` turn the page
+  in place, `ev:show:<id>` one event;
+- `ev:in:<id>:<view>` register, `ev:out:<id>:<view>` withdraw, `ev:ok:<id>:<view>` agree to
+  share name and username, then register; `ev:no` decline. `<view>` is the message to redraw:
+  `p<page>` a list page, `e` one event, `k` /acaraku;
+- organisers: `ev:org` their list, `ev:man|edit|cx|cxy|csv:<id>` manage, edit menu, cancel?,
+  cancel!, CSV; `ev:ef:<id>:<field>` edit one field; `ev:new:ok|no` on the creation preview.
 """
 
 from __future__ import annotations

@@ -158,11 +158,6 @@ TERMINAL_NOT_AVAILABLE = "Perintah itu hanya tersedia di Telegram."
 
 # --- Events (issue 6) -----------------------------------------------------------------------
 
-# Callback data `ev:` — `ev:list:<page>` new list message (the greeting's button),
-# `ev:pg:<page>` turn the page in place, `ev:show:<id>` one event, `ev:in|out|ok:<id>:<view>`
-# register / withdraw / agree to share data (view: `p<page>` list, `e` event, `k` /acaraku),
-# `ev:no` decline; organisers: `ev:org`, `ev:man|edit|cx|cxy|csv:<id>`, `ev:ef:<id>:<field>`,
-# `ev:new:ok|no` on the creation preview.
 
 EV_ONLINE = "Daring"
 EV_LIST_HEADER = "📅 <b>Acara ekspor mendatang</b>"

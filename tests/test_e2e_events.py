@@ -230,6 +230,15 @@ async def test_organiser_edits_capacity_from_acarasaya(user) -> None:
     assert "tersimpan" in (await organiser.ask("25")).text
     updated = await organiser.next_message()
     assert "kuota 25" in updated.text
+    await organiser.press(updated, "Unduh peminat")
+    document = await organiser.next_message()
+    assert document.method == "sendDocument" and "0 peminat dari kuota 25" in document.caption
+
+
+async def test_admin_manages_every_organisers_events(user) -> None:
+    await create_expo(user(ORGANISER_ID))
+    listing = await user(ADMIN_ID).ask("/acarasaya")
+    assert "Semua acara" in listing.text and "Malang City Expo" in listing.button_labels[0]
 
 
 async def test_cancelling_notifies_every_registrant_once(user) -> None:
@@ -291,3 +300,20 @@ async def test_reminders_fire_once_each_across_a_restart(
         assert await siti.no_message(0.4)
     async with running_bot(config, clock):
         assert await siti.no_message(0.4)
+
+
+async def test_reminder_that_failed_to_send_is_retried_and_blocked_users_are_skipped(
+        bot, user, clock: ManualClock, telegram: FakeTelegram) -> None:
+    await create_expo(user(ORGANISER_ID))
+    siti, budi = user(101), user(102)
+    for person in (siti, budi):
+        await register(person, await person.ask("/acara"))
+    telegram.fail(101, 502, "Bad Gateway")
+    telegram.blocked.add(102)
+    clock.set(dt.datetime(2026, 12, 4, 16, 0, tzinfo=WIB))
+    reminder = await siti.next_message()
+    assert "besok" in reminder.text
+    assert await siti.no_message(0.4)
+    core = bot.bot_data["core"]
+    record = await core.users.get(102)
+    assert record is not None and record.blocked
