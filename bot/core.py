@@ -6,6 +6,7 @@ import logging
 from dataclasses import dataclass, field
 
 from bot.assistant import Assistant
+from bot.broadcasts import Broadcasts
 from bot.clock import Clock
 from bot.config import Config
 from bot.events import EventService
@@ -34,6 +35,7 @@ class Core:
     feedback: FeedbackStore = field(init=False)
     assistant: Assistant = field(init=False)
     events: EventService = field(init=False)
+    broadcasts: Broadcasts = field(init=False)
     library: Library = field(init=False)
     reports: Reports = field(init=False)
 
@@ -45,6 +47,7 @@ class Core:
         self.assistant = Assistant(lambda: self.knowledge, self.questions, self.feedback,
                                    self.config.chat)
         self.events = EventService(self.db, self.clock, self.config)
+        self.broadcasts = Broadcasts(self.db, self.clock, self.users, self.roles, self.events)
         self.library = Library(self.config, self.clock, self.roles, lambda: self.knowledge,
                                lambda kb: setattr(self, "knowledge", kb))
         self.reports = Reports(self.db, self.clock, self.config.timezone, lambda: self.knowledge)

@@ -308,17 +308,19 @@ def _job(row: aiosqlite.Row) -> Job:
 class Pacer:
     """Spaces sends evenly at `rate` per second; never more than ⌊rate⌋ start in any second.
 
-    Sends are planned on a fixed schedule (so sleeping a little late does not lower the rate),
-    with at most one interval of lateness made up; the sliding one-second window is the hard
-    guarantee on top. `hold(seconds)` stops everything for a flood wait.
+    Sends are planned on a fixed schedule, so waking a little late does not lower the rate
+    (up to half an interval of lateness is made up, never more: no bursts). The sliding
+    window is the hard guarantee on top; it is `margin` longer than a second so that network
+    jitter cannot squeeze one more message into a second at Telegram's end. `hold(seconds)`
+    stops everything for a flood wait.
     """
 
     def __init__(self, rate: float, monotonic: Callable[[], float] = time.monotonic,
                  sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
-                 window: float = 1.0) -> None:
+                 window: float = 1.0, margin: float = 0.01) -> None:
         self.interval = 1.0 / rate
-        self.window = window
-        self.per_window = max(1, math.floor(rate * window))
+        self.window = window + margin
+        self.per_window = max(1, math.floor(rate * window + 1e-9))
         self._monotonic = monotonic
         self._sleep = sleep
         self._recent: deque[float] = deque(maxlen=self.per_window)
@@ -342,7 +344,7 @@ class Pacer:
                     break
                 await self._sleep(start - now)
             self._recent.append(now)
-            self._next = max(self._next, now - self.interval) + self.interval
+            self._next = max(start, now - self.interval / 2) + self.interval
 
 
 class Sender:

@@ -336,6 +336,94 @@ EV_NOTICE_CANCELLED = (
 
 # --- Broadcasts (issue 7) -------------------------------------------------------------------
 
+BROADCAST_ASK_TEXT = (
+    "📣 <b>Kirim pengumuman</b>\n\n"
+    "Silakan tulis pengumuman Anda di pesan berikutnya. Format teks seperti <b>tebal</b>, "
+    "<i>miring</i>, dan tautan akan dipertahankan.\n\n"
+    "Ketik /batal untuk membatalkan."
+)
+BROADCAST_TOO_LONG = (
+    "Maaf, pengumuman ini terlalu panjang ({length} karakter, maksimal {limit}). "
+    "Mohon persingkat, lalu kirim lagi."
+)
+BROADCAST_CHOOSE_AUDIENCE = "Pengumuman sudah saya terima. Kirim kepada siapa?"
+BROADCAST_AUDIENCE_ALL = "Semua pengguna"
+BROADCAST_AUDIENCE_EVENT = "Peminat acara: {title}"
+BROADCAST_AUDIENCE_BUTTON = "{label} ({count} orang)"
+BROADCAST_AUDIENCE_CHOSEN = "Penerima: <b>{audience}</b>"
+BROADCAST_NO_RECIPIENTS = (
+    "Belum ada yang bisa menerima pengumuman untuk pilihan ini. "
+    "Silakan pilih penerima lain, atau ketik /batal."
+)
+BROADCAST_PREVIEW = (
+    "👆 Begitulah pengumuman Anda akan tampil.\n\n"
+    "Penerima: <b>{audience}</b>\n"
+    "Jumlah: <b>{count} orang</b>\n\n"
+    "Kirim sekarang?"
+)
+BROADCAST_FOOTER = "\n\n<i>Tidak ingin menerima pengumuman lagi? Ketik /berhenti.</i>"
+BROADCAST_BUTTON_SEND = "✅ Kirim ke {count} orang"
+BROADCAST_BUTTON_CANCEL = "Batal"
+BROADCAST_CANCELLED = "Baik, siaran dibatalkan. Tidak ada pesan yang dikirim."
+BROADCAST_STARTED = "Siaran dimulai."
+BROADCAST_EXPIRED = "Maaf, draf siaran ini sudah tidak berlaku. Silakan mulai lagi dengan /siaran."
+
+BROADCAST_STATE_RUNNING = "⏳ sedang dikirim"
+BROADCAST_STATE_PAUSED = "⏸ dijeda"
+BROADCAST_STATE_STOPPED = "⏹ dihentikan"
+BROADCAST_STATE_DONE = "✅ selesai"
+BROADCAST_PROGRESS = (
+    "📣 <b>Siaran #{id}</b> · {state}\n"
+    "Penerima: {audience}\n\n"
+    "Terkirim: <b>{sent}</b> · Gagal: {failed} · Memblokir bot: {blocked}\n"
+    "Dari {total} orang ({percent}%)"
+)
+BROADCAST_REPORT_DONE = (
+    "✅ <b>Siaran #{id} selesai</b>\n\n"
+    "Terkirim: <b>{sent}</b> dari {total} orang\n"
+    "Gagal: {failed}\n"
+    "Memblokir bot: {blocked}\n"
+    "Berhenti berlangganan sebelum terkirim: {skipped}"
+)
+BROADCAST_REPORT_STOPPED = (
+    "⏹ <b>Siaran #{id} dihentikan</b>\n\n"
+    "Terkirim: <b>{sent}</b> dari {total} orang\n"
+    "Tidak jadi dikirim: {cancelled}\n"
+    "Gagal: {failed} · Memblokir bot: {blocked}"
+)
+BROADCAST_BUTTON_PAUSE = "⏸ Jeda #{id}"
+BROADCAST_BUTTON_RESUME = "▶️ Lanjutkan #{id}"
+BROADCAST_BUTTON_STOP = "⏹ Hentikan #{id}"
+BROADCAST_BUTTON_REFRESH = "🔄 Perbarui"
+BROADCAST_PAUSED = "Siaran #{id} dijeda."
+BROADCAST_RESUMED = "Siaran #{id} dilanjutkan."
+BROADCAST_STOPPED = "Siaran #{id} dihentikan."
+BROADCAST_UNCHANGED = "Siaran #{id} sudah {state}."
+BROADCAST_NOT_YOURS = "Maaf, siaran ini milik penyelenggara lain."
+BROADCAST_NOT_FOUND = "Maaf, siaran itu tidak ditemukan."
+
+BROADCAST_STATUS_HEADER = "📣 <b>Siaran berjalan dan terbaru</b>"
+BROADCAST_STATUS_EMPTY = "Belum ada siaran. Ketik /siaran untuk mengirim pengumuman."
+BROADCAST_STATUS_LINE = (
+    "<b>#{id}</b> · {state} · {sent}/{total} terkirim · {audience}\n<i>{excerpt}</i>"
+)
+
+BROADCAST_UNSUBSCRIBED = (
+    "Baik, Anda tidak akan menerima pengumuman lagi. "
+    "Jika berubah pikiran, ketik /langganan."
+)
+BROADCAST_ALREADY_UNSUBSCRIBED = (
+    "Anda memang sudah tidak menerima pengumuman. Ketik /langganan untuk menerimanya lagi."
+)
+BROADCAST_SUBSCRIBED = (
+    "Terima kasih! Anda akan kembali menerima pengumuman acara dan program ekspor. "
+    "Ketik /berhenti kapan saja untuk berhenti."
+)
+BROADCAST_ALREADY_SUBSCRIBED = (
+    "Anda sudah menerima pengumuman. Ketik /berhenti jika ingin berhenti."
+)
+
+
 # --- Admin tools (issue 8) ------------------------------------------------------------------
 
 # Reloading, uploading and restoring knowledge files. Problems stay as the validator writes

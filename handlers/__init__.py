@@ -17,7 +17,7 @@ from telegram.ext import (
     filters,
 )
 
-from handlers import admin, events, fallback, qa, start
+from handlers import admin, broadcast, events, fallback, qa, start
 from handlers.common import Context, core_of, person_of
 
 PRIVATE = filters.ChatType.PRIVATE
@@ -46,6 +46,7 @@ def register_handlers(app: Application) -> None:
 
     # --- conversations that read free text must come before the question handler ---
     # @conversations
+    app.add_handler(broadcast.compose_conversation())  # /siaran, before the free-text handler
     app.add_handler(events.create_conversation())
     app.add_handler(events.edit_conversation())
 
@@ -62,6 +63,10 @@ def register_handlers(app: Application) -> None:
 
     # --- broadcasts (issue 7) ---
     # @broadcast
+    app.add_handler(CommandHandler("berhenti", broadcast.unsubscribe, filters=PRIVATE))
+    app.add_handler(CommandHandler("langganan", broadcast.subscribe, filters=PRIVATE))
+    # Pause/resume/stop/refresh; also answers a draft's stale bc: buttons after /batal.
+    app.add_handler(CallbackQueryHandler(broadcast.button, pattern=r"^bc:"))
 
     # --- admin tools (issue 8) ---
     # @admin

@@ -25,7 +25,7 @@ from bot.clock import Clock
 from bot.config import Config
 from bot.core import Core
 from bot.knowledge import KnowledgeError
-from handlers import admin, events, register_handlers
+from handlers import admin, broadcast, events, register_handlers
 from handlers.common import Context
 
 log = logging.getLogger(__name__)
@@ -36,6 +36,8 @@ STARTUP_HOOKS: list[StartupHook] = []
 SHUTDOWN_HOOKS: list[StartupHook] = []
 STARTUP_HOOKS.append(admin.on_startup)  # watch knowledge_dir for edits on disk
 STARTUP_HOOKS.append(events.on_startup)  # reminders and finishing, worked out from the DB
+STARTUP_HOOKS.append(broadcast.on_startup)  # resume unfinished broadcasts
+SHUTDOWN_HOOKS.append(broadcast.on_shutdown)  # let deliveries in flight finish
 
 
 class ExportBotApplication(Application):

@@ -85,6 +85,11 @@ class FakeTelegram:
         self.blocked: set[int] = set()
         self.files: dict[str, bytes] = {}
         self.record_calls = True
+        # (monotonic time, method, chat_id, HTTP status) of every answered call but getUpdates,
+        # e.g. to see when a 429 was returned and what was sent after it.
+        self.responses: list[tuple[float, str, int | None, int]] = []
+        self._holds: dict[int, asyncio.Future[bool]] = {}
+        self.held: list[int] = []  # chats whose sendMessage is waiting at the door (see hold)
         self.closing = False
         self.runner: web.AppRunner | None = None
         self.port = 0
@@ -139,6 +144,16 @@ class FakeTelegram:
              retry_after: int | None = None, times: int = 1) -> None:
         """Make the next `times` sends to `chat_id` fail with this error."""
         self.failures[chat_id].append(Failure(status, description, retry_after, times))
+
+    def hold(self, chat_id: int) -> None:
+        """Keep the next sendMessage to `chat_id` waiting, unprocessed, until `release`."""
+        self._holds[chat_id] = asyncio.get_running_loop().create_future()
+
+    def release(self, chat_id: int, deliver: bool = True) -> None:
+        """Let the held sendMessage through, or drop it as if it never reached Telegram."""
+        future = self._holds.pop(chat_id, None)
+        if future is not None and not future.done():
+            future.set_result(deliver)
 
     # --- reading what the bot did -----------------------------------------------------------
 
@@ -198,10 +213,17 @@ class FakeTelegram:
         handler = getattr(self, f"api_{method}", None)
         if handler is None:
             return _error(404, f"Not Found: method {method} not supported by the fake")
+        status = 500
         try:
-            return await handler(params)
+            response = await handler(params)
+            status = response.status
+            return response
         finally:
             if method != "getUpdates":
+                chat = params.get("chat_id")
+                self.responses.append((time.monotonic(), method,
+                                       int(chat) if str(chat).lstrip("-").isdigit() else None,
+                                       status))
                 await self._notify()
 
     async def _download(self, request: web.Request) -> web.Response:
@@ -280,6 +302,12 @@ class FakeTelegram:
 
     async def api_sendMessage(self, params: dict[str, Any]) -> web.Response:
         chat_id = int(params["chat_id"])
+        hold = self._holds.get(chat_id)
+        if hold is not None:
+            self.held.append(chat_id)
+            await self._notify()
+            if not await hold:
+                return _error(502, "Bad Gateway")
         failure = self._failure_for(chat_id)
         if failure:
             return failure

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
 import pytest
@@ -86,6 +87,16 @@ async def run_until(outbox: Outbox, sender: Sender, done: Callable[[], object],
     finally:
         sender.stop()
         await asyncio.wait_for(task, 5)
+
+
+async def eventually(check: Callable[[], Awaitable[bool] | bool], timeout: float = 10.0) -> None:
+    """Wait until `check()` holds (it may be a coroutine function)."""
+    for _ in range(int(timeout / 0.01)):
+        result = check()
+        if await result if inspect.isawaitable(result) else result:
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("the sender did not get there in time")
 
 
 def finished(outbox: Outbox, job_id: int) -> Callable[[], object]:
@@ -227,8 +238,7 @@ async def test_pause_stops_sending_and_resume_finishes_the_rest(outbox: Outbox) 
     sender = make_sender(outbox, channel, rate=50)
     task = asyncio.create_task(sender.run())
     try:
-        while len(channel.calls) < 5:
-            await asyncio.sleep(0.01)
+        await eventually(lambda: len(channel.calls) >= 5)
         assert await outbox.set_status(job.id, JobStatus.PAUSED, [JobStatus.RUNNING])
         await asyncio.sleep(0.3)
         paused_at = len(channel.calls)
@@ -237,8 +247,7 @@ async def test_pause_stops_sending_and_resume_finishes_the_rest(outbox: Outbox) 
         assert len(channel.calls) == paused_at  # nothing while paused
         assert any(r[0].status is JobStatus.PAUSED and not r[2] for r in channel.reports)
         assert await outbox.set_status(job.id, JobStatus.RUNNING, [JobStatus.PAUSED])
-        while not await finished(outbox, job.id)():  # type: ignore[misc]
-            await asyncio.sleep(0.01)
+        await eventually(finished(outbox, job.id))  # type: ignore[arg-type]
     finally:
         sender.stop()
         await asyncio.wait_for(task, 5)
@@ -251,11 +260,9 @@ async def test_stop_cancels_the_rest_and_sends_a_final_report(outbox: Outbox) ->
     sender = make_sender(outbox, channel, rate=50)
     task = asyncio.create_task(sender.run())
     try:
-        while len(channel.calls) < 3:
-            await asyncio.sleep(0.01)
+        await eventually(lambda: len(channel.calls) >= 3)
         assert await outbox.set_status(job.id, JobStatus.STOPPED, [JobStatus.RUNNING])
-        while not await finished(outbox, job.id)():  # type: ignore[misc]
-            await asyncio.sleep(0.01)
+        await eventually(finished(outbox, job.id))  # type: ignore[arg-type]
     finally:
         sender.stop()
         await asyncio.wait_for(task, 5)
@@ -275,11 +282,9 @@ async def test_stopping_a_paused_job_while_another_runs_reports_it_at_once(
     sender = make_sender(outbox, channel, rate=20)
     task = asyncio.create_task(sender.run())
     try:
-        while len(channel.calls) < 2:
-            await asyncio.sleep(0.01)
+        await eventually(lambda: len(channel.calls) >= 2)
         await outbox.set_status(first.id, JobStatus.STOPPED, [JobStatus.PAUSED])
-        while not await finished(outbox, first.id)():  # type: ignore[misc]
-            await asyncio.sleep(0.01)
+        await eventually(finished(outbox, first.id))  # type: ignore[arg-type]
         assert not await finished(outbox, second.id)()  # type: ignore[misc]
     finally:
         sender.stop()
