@@ -28,11 +28,23 @@ if TYPE_CHECKING:
     from bot.knowledge import Entry
 
 # How strongly one occurrence in each part of an entry ties a term to the entry.
-FIELD_WEIGHTS = {"question": 1.0, "keyword": 2.0, "title": 1.5, "tag": 1.0, "answer": 0.25}
-SATURATION = 1.0  # strength = weight / (weight + SATURATION): repetition helps, then less
+FIELD_WEIGHTS = {"question": 1.0, "keyword": 3.0, "title": 3.0, "tag": 0.5, "answer": 0.75}
+# strength = weight / (weight + SATURATION): a word in most of an entry's questions ties
+# it more strongly than a word in one, with diminishing returns.
+SATURATION = 8.0
 SIMILARITY_WEIGHT = 0.15  # how much likeness to a stored question adds to the share
 RERANK = 8  # entries compared with their stored questions
-CLOSE_CALL = 0.01  # runner-up this close to the best: offer choices instead of answering
+# A question explaining this share of itself by one entry is as sure as matching gets
+# (an entry's own stored questions mostly score 0.2-0.5 against it); scores are scaled so
+# that this share is 1.0.
+SURE_SHARE = 0.4
+# Long questions explain little of themselves ("saya petani kopi di Dampit, ... nyari
+# buyer gimana?") yet name the topic plainly: this much evidence (sum of IDF x strength,
+# about two rare words strongly tied to the entry) is also sure.
+SURE_EVIDENCE = 5.0
+CLOSE_CALL = 0.05  # runner-up within 5% of the best: offer choices instead of answering
+ANSWER_ONLY_DF = 0.25  # an entry mentioning a word only in its answer counts this much
+TYPICAL_QUESTIONS = 8  # question weights are scaled as if every entry had this many
 
 
 @dataclass(frozen=True)
@@ -60,30 +72,36 @@ class Matcher:
         self.normaliser = Normaliser(_all_texts(entries), slang, synonym_groups)
         terms = self.normaliser.terms
         weights: list[dict[str, float]] = []
+        strong_terms: list[set[str]] = []
         self.questions: list[list[str]] = []
         for entry in entries:
             w: dict[str, float] = {}
-            parts = [("title", entry.title)]
-            parts += [("question", q) for q in entry.questions]
-            parts += [("keyword", k) for k in entry.keywords]
-            parts += [("tag", t) for t in entry.tags]
             questions = []
-            for kind, text in parts:
+            # Entries with many stored questions must not outweigh those with few.
+            per_question = TYPICAL_QUESTIONS / max(len(entry.questions), 1)
+            for text in entry.questions:
                 found = terms(text)
+                questions.append(" ".join(found))
                 for term in set(found):
+                    w[term] = w.get(term, 0.0) + FIELD_WEIGHTS["question"] * per_question
+            # Title, keywords and tags count once per word, however many phrases repeat it.
+            for kind, texts in (("title", [entry.title]), ("keyword", entry.keywords),
+                                ("tag", entry.tags)):
+                for term in {t for text in texts for t in terms(text)}:
                     w[term] = w.get(term, 0.0) + FIELD_WEIGHTS[kind]
-                if kind == "question":
-                    questions.append(" ".join(found))
+            strong_terms.append(set(w))
             for term in set(terms(entry.answer)):
                 w[term] = w.get(term, 0.0) + FIELD_WEIGHTS["answer"]
             weights.append(w)
             self.questions.append(questions)
 
         n = max(len(entries), 1)
-        df: dict[str, int] = {}
-        for w in weights:
+        # A word every answer mentions in passing can still single out the one entry whose
+        # questions are about it, so answer-only mentions count as a fraction of a document.
+        df: dict[str, float] = {}
+        for w, strong in zip(weights, strong_terms, strict=True):
             for term in w:
-                df[term] = df.get(term, 0) + 1
+                df[term] = df.get(term, 0.0) + (1.0 if term in strong else ANSWER_ONLY_DF)
         self.idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
         self.unknown_idf = math.log(1 + (n - 0.5) / 1.5)
         self.postings: dict[str, list[tuple[int, float]]] = {t: [] for t in df}
@@ -91,8 +109,8 @@ class Matcher:
             for term, weight in w.items():
                 self.postings[term].append((i, weight / (weight + SATURATION)))
 
-    def shares(self, question: str) -> tuple[list[str], list[tuple[float, int]]]:
-        """The question's terms and, best first, (share of the question explained, entry)."""
+    def shares(self, question: str) -> tuple[list[str], list[tuple[float, float, int]]]:
+        """The question's terms and, best first, (share explained, evidence, entry)."""
         terms = list(dict.fromkeys(self.normaliser.terms(question)))
         total = sum(self.idf.get(t, self.unknown_idf) for t in terms)
         if not total:
@@ -104,37 +122,40 @@ class Matcher:
                 continue
             for i, strength in self.postings[term]:
                 explained[i] = explained.get(i, 0.0) + idf * strength
-        ranked = sorted(((s / total, i) for i, s in explained.items()), reverse=True)
+        ranked = sorted(((s / total, s, i) for i, s in explained.items()), reverse=True)
         return terms, ranked
 
     def ranked(self, question: str) -> list[tuple[float, str]]:
-        """(score 0..1, entry id) of the most likely entries, best first."""
+        """(score, entry id) of the most likely entries, best first; score >= 1 is sure."""
+        return self._ranked(question)[1]
+
+    def _ranked(self, question: str) -> tuple[list[str], list[tuple[float, str]]]:
         terms, shares = self.shares(question)
         if not shares:
-            return []
+            return terms, []
         text = " ".join(terms)
         scored = []
-        for share, i in shares[:RERANK]:
+        for share, evidence, i in shares[:RERANK]:
             similar = process.extractOne(text, self.questions[i], scorer=fuzz.token_sort_ratio)
             similarity = similar[1] / 100 if similar else 0.0
             # Similarity only counts as far as the share backs it: word order alone is no topic.
             score = (1 - SIMILARITY_WEIGHT) * share + SIMILARITY_WEIGHT * similarity * share**0.5
-            scored.append((score, self.ids[i]))
-        scored.sort(reverse=True)
-        return scored
+            scored.append((max(score / SURE_SHARE, evidence / SURE_EVIDENCE), self.ids[i]))
+        scored.sort(reverse=True)  # uncapped, so two "sure" entries still rank
+        return terms, scored
 
     def answer(self, question: str) -> Outcome:
         """Answer with one entry, suggest a few, or say the question is out of scope."""
         cfg = self.config
-        ranked = self.ranked(question)
+        _, ranked = self._ranked(question)
         if not ranked or ranked[0][0] < cfg.suggest_threshold:
-            return Outcome("unknown", ranked[0][0] if ranked else 0.0)
+            return Outcome("unknown", min(1.0, ranked[0][0]) if ranked else 0.0)
         best, best_id = ranked[0]
         runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
-        if best >= cfg.answer_threshold and best - runner_up >= CLOSE_CALL:
-            return Outcome("answer", best, entry_id=best_id)
+        if best >= cfg.answer_threshold and best - runner_up >= CLOSE_CALL * best:
+            return Outcome("answer", min(1.0, best), entry_id=best_id)
         choices = tuple(i for s, i in ranked[: cfg.max_suggestions] if s >= cfg.suggest_threshold)
-        return Outcome("suggest", best, suggestions=choices)
+        return Outcome("suggest", min(1.0, best), suggestions=choices)
 
 
 def _all_texts(entries: Iterable[Entry]) -> Iterable[str]:

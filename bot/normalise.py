@@ -38,6 +38,8 @@ STOP_WORDS = frozenset("""
     tidak tolong tuh udah untuk wajib ya yah yang
     a an and are can do does for how i in is it me my of on or the to what when where
     which who why with you your we please thanks
+    assalamualaikum selamat pagi siang sore malam permisi gan sis bro admin mimin
+    bingung nanya tanyain makasih kira kira gitu sekarang coba
 """.split())
 
 PARTICLES = ("lah", "kah", "tah", "pun")
@@ -134,13 +136,21 @@ def stem(word: str, known: Mapping[str, object] | frozenset[str] | set[str]) -> 
 
 
 def correct_typo(word: str, vocabulary: list[str]) -> str | None:
-    """The vocabulary word one edit away (two for long words) from `word`, if any."""
+    """The vocabulary word one slip away from `word` (two for long words), if any.
+
+    Short words only count a missing, extra or swapped letter: one changed letter in a
+    short word is usually another real word (marah/merah, pacar/pasar), not a typo.
+    """
     if len(word) < 5 or word.isdigit():
         return None
-    limit = 1 if len(word) < 8 else 2
+    limit = 1 if len(word) < 9 else 2
     hit = process.extractOne(word, vocabulary, scorer=OSA.distance, score_cutoff=limit)
-    # Typos rarely hit the first letter; a different first letter is usually another word.
-    return hit[0] if hit and hit[0][0] == word[0] else None
+    if hit is None or hit[0][0] != word[0]:  # typos rarely hit the first letter
+        return None
+    fixed = hit[0]
+    if len(word) < 7 and len(fixed) == len(word) and sorted(fixed) != sorted(word):
+        return None
+    return fixed
 
 
 def names(text: str) -> frozenset[str]:

@@ -1,0 +1,127 @@
+"""The three outcomes of a question, on a small hand-written knowledge base."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import MatcherConfig
+from bot.knowledge import KnowledgeBase, load_knowledge
+
+FIXTURES = Path(__file__).parent / "fixtures" / "knowledge"
+SHIPPED = Path(__file__).parents[1] / "knowledge"
+CONFIG = MatcherConfig(answer_threshold=0.5, suggest_threshold=0.45, max_suggestions=3)
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_knowledge(FIXTURES, CONFIG)
+
+
+@pytest.fixture(scope="module")
+def shipped() -> KnowledgeBase:
+    return load_knowledge(SHIPPED, CONFIG)
+
+
+def answered(kb: KnowledgeBase, question: str) -> str | None:
+    outcome = kb.answer(question)
+    return outcome.entry_id if outcome.kind == "answer" else None
+
+
+def test_plain_question_gets_its_answer(kb: KnowledgeBase) -> None:
+    outcome = kb.answer("Apa itu PEB?")
+    assert outcome.kind == "answer"
+    assert outcome.entry_id == "peb-ceisa"
+    assert 0 < outcome.score <= 1
+    assert outcome.suggestions == ()
+
+
+def test_chat_abbreviations_get_the_same_answer(kb: KnowledgeBase) -> None:
+    assert answered(kb, "gmn cara bikin sertif halal gratis utk usaha mikro") == (
+        "halal-self-declare")
+
+
+def test_typo_question_gets_halal_answer(kb: KnowledgeBase) -> None:
+    assert answered(kb, "sertifkat halall self declare") == "halal-self-declare"
+
+
+def test_acronym_spelled_out_gets_the_acronym_entry(kb: KnowledgeBase) -> None:
+    assert answered(kb, "pemberitahuan ekspor barangnya diisi kapan?") == "peb-ceisa"
+
+
+def test_word_order_does_not_matter(kb: KnowledgeBase) -> None:
+    assert answered(kb, "CIF sama FOB apa bedanya") == "incoterms"
+
+
+def test_affixed_forms_match(kb: KnowledgeBase) -> None:
+    assert answered(kb, "pengiriman kopi ke Jepang syaratnya apa") == "pasar-jepang"
+
+
+def test_ambiguous_question_offers_choices_best_first(kb: KnowledgeBase) -> None:
+    outcome = kb.answer("halal")
+    assert outcome.kind == "suggest"
+    assert outcome.entry_id is None
+    assert set(outcome.suggestions) == {"halal-self-declare", "halal-reguler"}
+
+
+def test_suggestions_never_exceed_the_configured_number() -> None:
+    kb = load_knowledge(FIXTURES, MatcherConfig(0.99, 0.01, max_suggestions=1))
+    outcome = kb.answer("halal ekspor jepang")
+    assert outcome.kind == "suggest"
+    assert len(outcome.suggestions) == 1
+
+
+@pytest.mark.parametrize("question", [
+    "ceritakan lelucon dong",
+    "cara daftar BPJS kesehatan",
+    "",
+    "???",
+])
+def test_off_topic_question_is_unknown(kb: KnowledgeBase, question: str) -> None:
+    outcome = kb.answer(question)
+    assert outcome.kind == "unknown"
+    assert outcome.entry_id is None and outcome.suggestions == ()
+
+
+@pytest.mark.parametrize("question", [
+    "bea masuk kalau beli hp dari Singapura berapa",
+    "kurs rupiah ke yen hari ini",
+    "pacar saya marah terus gimana",
+])
+def test_off_topic_question_sharing_a_word_is_unknown(
+    shipped: KnowledgeBase, question: str,
+) -> None:
+    assert shipped.answer(question).kind == "unknown"
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("gmn cara dpt sertif halal gratis buat keripik?", "halal-self-declare"),
+    ("PEB itu apa sih", "peb-ceisa"),
+    ("packaging kayu harus ISPM-15 ya?", "kemasan-kayu-ispm15"),
+])
+def test_shipped_base_answers_typical_questions(
+    shipped: KnowledgeBase, question: str, entry_id: str,
+) -> None:
+    assert answered(shipped, question) == entry_id
+
+
+def test_question_naming_a_country_offers_that_market(shipped: KnowledgeBase) -> None:
+    outcome = shipped.answer("mau kirim kopi ke jepang perlu dokumen apa aja")
+    assert outcome.kind in ("answer", "suggest")
+    assert "pasar-jepang" in {outcome.entry_id, *outcome.suggestions}
+
+
+def test_long_rambling_question_naming_a_product_is_matched(shipped: KnowledgeBase) -> None:
+    question = ("selamat pagi min, saya punya usaha kecil keripik tempe di Malang sudah lima "
+                "tahun, mau jual ke luar negeri tapi bingung, kode HS buat keripik tempe itu "
+                "berapa digit ya?")
+    outcome = shipped.answer(question)
+    assert shipped.matcher.ranked(question)[0][1] == "kode-hs"
+    assert outcome.entry_id in (None, "kode-hs")  # offered or honestly unsure, never wrong
+
+
+def test_single_broad_word_offers_choices(shipped: KnowledgeBase) -> None:
+    outcome = shipped.answer("halal")
+    assert outcome.kind == "suggest"
+    assert len(outcome.suggestions) == 3

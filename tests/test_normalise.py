@@ -1,0 +1,114 @@
+"""Each normalisation step on its own: what an owner types becomes what the base indexes."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.normalise import (
+    Normaliser,
+    affix_candidates,
+    correct_typo,
+    expand_slang,
+    names,
+    stem,
+    tokenize,
+)
+
+KNOWN = frozenset({"kirim", "aman", "ekspor", "kemas", "halal", "sertifikat", "ikan", "urus"})
+
+
+def test_tokenize_lowercases_and_drops_punctuation() -> None:
+    assert tokenize("PEB itu apa, sih?!") == ["peb", "itu", "apa", "sih"]
+
+
+def test_tokenize_folds_reduplication() -> None:
+    assert tokenize("barang-barang dan langkah2") == ["barang", "dan", "langkah"]
+
+
+def test_tokenize_keeps_known_slash_and_hyphen_terms_whole() -> None:
+    assert tokenize("bayar pakai L/C atau T/T", {"l/c", "t/t"}) == [
+        "bayar", "pakai", "l/c", "atau", "t/t"]
+    assert tokenize("palet ISPM-15", {"ispm-15"}) == ["palet", "ispm-15"]
+    assert tokenize("self-declare") == ["self", "declare"]
+
+
+def test_slang_is_expanded_to_full_words() -> None:
+    slang = {"gmn": ("gimana",), "ongkir": ("ongkos", "kirim")}
+    assert expand_slang(["gmn", "ongkir", "kopi"], slang) == [
+        "gimana", "ongkos", "kirim", "kopi"]
+
+
+@pytest.mark.parametrize("word", [
+    "dikirim", "mengirim", "pengiriman", "kirimkan", "dikirimkan", "kirimannya", "ngirim",
+    "kirimin",
+])
+def test_affixed_forms_share_one_root(word: str) -> None:
+    assert stem(word, KNOWN) == "kirim"
+
+
+def test_ke_an_confix_is_stripped_but_ke_alone_is_not() -> None:
+    assert stem("keamanan", KNOWN) == "aman"
+    assert "diri" not in affix_candidates("kediri")
+
+
+def test_particles_and_possessives_are_stripped() -> None:
+    assert stem("halalnya", KNOWN) == "halal"
+    assert stem("eksporlah", KNOWN) == "ekspor"
+    assert stem("urusnya", KNOWN) == "urus"
+
+
+def test_stemming_never_invents_a_root_the_base_does_not_use() -> None:
+    assert stem("ikan", KNOWN) == "ikan"  # not "ik"
+    assert stem("makanan", KNOWN) == "makanan"  # "makan" is not in this base
+
+
+def test_typo_is_corrected_to_a_word_of_the_base() -> None:
+    vocabulary = sorted(KNOWN)
+    assert correct_typo("sertifkat", vocabulary) == "sertifikat"
+    assert correct_typo("ekspr", vocabulary) == "ekspor"
+
+
+def test_short_words_and_other_first_letters_are_not_corrected() -> None:
+    vocabulary = ["kursus", "kendang", "halal"]
+    assert correct_typo("kurs", vocabulary) is None
+    assert correct_typo("rendang", vocabulary) is None
+
+
+def test_capitalised_words_inside_a_sentence_are_names() -> None:
+    assert names("Saya dari Kediri, jual Keripik. Apa bisa?") == {"kediri", "keripik"}
+
+
+@pytest.fixture
+def normaliser() -> Normaliser:
+    texts = ["Sertifikat halal untuk kemasan", "pengiriman ekspor", "PEB dan pemeriksaan"]
+    return Normaliser(
+        texts,
+        slang={"gmn": ("gimana",), "sertif": ("sertifikat",), "dok": ("dokumen",)},
+        synonym_groups=[("kemasan", "packaging", "bungkus"),
+                        ("peb", "pemberitahuan ekspor barang")],
+    )
+
+
+def test_question_words_and_particles_are_dropped(normaliser: Normaliser) -> None:
+    assert normaliser.terms("gmn sih cara dapat sertif halal?") == ["sertifikat", "halal"]
+
+
+def test_english_and_synonyms_become_one_term(normaliser: Normaliser) -> None:
+    assert normaliser.terms("packaging") == normaliser.terms("bungkusnya") == ["kemasan"]
+
+
+def test_acronym_and_its_meaning_are_one_term(normaliser: Normaliser) -> None:
+    assert normaliser.terms("isi pemberitahuan ekspor barangnya") == ["isi", "peb"]
+    assert normaliser.terms("PEB") == ["peb"]
+
+
+def test_slang_behind_a_suffix_is_expanded(normaliser: Normaliser) -> None:
+    assert normaliser.terms("sertifnya") == ["sertifikat"]
+
+
+def test_typo_inside_a_question_is_corrected(normaliser: Normaliser) -> None:
+    assert normaliser.terms("sertifkat halal") == ["sertifikat", "halal"]
+
+
+def test_names_are_not_corrected_into_other_words(normaliser: Normaliser) -> None:
+    assert normaliser.terms("kirim dari Kemasa") == ["kirim", "kemasa"]
