@@ -70,12 +70,13 @@ def register_handlers(app: Application) -> None:
 
     # --- admin tools (issue 8) ---
     # @admin
-    app.add_handler(CommandHandler("muatulang", admin.reload))
-    app.add_handler(CommandHandler("cadangan", admin.backups))
-    app.add_handler(CommandHandler("unduhkb", admin.download))
-    app.add_handler(CommandHandler("belumterjawab", admin.unanswered))
-    app.add_handler(CommandHandler("statistik", admin.statistics))
-    app.add_handler(CommandHandler("organiser", admin.organiser))
+    # Admin commands only in private chats: reports and files are not for a group's eyes.
+    app.add_handler(CommandHandler("muatulang", admin.reload, filters=PRIVATE))
+    app.add_handler(CommandHandler("cadangan", admin.backups, filters=PRIVATE))
+    app.add_handler(CommandHandler("unduhkb", admin.download, filters=PRIVATE))
+    app.add_handler(CommandHandler("belumterjawab", admin.unanswered, filters=PRIVATE))
+    app.add_handler(CommandHandler("statistik", admin.statistics, filters=PRIVATE))
+    app.add_handler(CommandHandler("organiser", admin.organiser, filters=PRIVATE))
     app.add_handler(CallbackQueryHandler(admin.button, pattern=r"^adm:"))
     # Knowledge uploads: before qa.not_text, which would otherwise say "I read text only".
     app.add_handler(MessageHandler(PRIVATE & (filters.Document.FileExtension("yaml")

@@ -240,3 +240,9 @@ async def test_stale_admin_buttons_get_a_friendly_answer(admin) -> None:
     assert "sudah tidak ada" in (await admin.callback_answer(query))["text"]
     query = await admin.press_data(listing, "adm:zz")
     assert "tidak berlaku" in (await admin.callback_answer(query))["text"]
+
+
+async def test_admin_reports_are_not_posted_in_groups(user) -> None:
+    admin_in_group = user(ADMIN_ID, chat_id=-1001)
+    await admin_in_group.send("/statistik")
+    assert await admin_in_group.no_message()
