@@ -54,7 +54,7 @@ class QuestionGroup:
 
 @dataclass(frozen=True)
 class Stats:
-    """Usage over a period; `per_day` is local dates with counts per outcome."""
+    """Usage over a period, in local time; `per_day` is dates with counts per outcome."""
 
     days: int
     since: dt.datetime
@@ -190,7 +190,8 @@ class Reports:
             "FROM feedback WHERE updated_at >= ?", (since_iso,))
         assert feedback is not None  # an aggregate always returns a row
         return Stats(
-            days=days, since=since, until=until, users_total=users_total, users_new=users_new,
+            days=days, since=since.astimezone(self.timezone),
+            until=until.astimezone(self.timezone), users_total=users_total, users_new=users_new,
             users_active=users_active, users_opted_out=opted_out, outcomes=outcomes,
             top_entries=top_entries, helpful=feedback["up"], not_helpful=feedback["down"],
             comments=feedback["comments"],

@@ -127,6 +127,17 @@ async def test_stats_read_events_and_broadcasts_when_those_features_have_data(
     assert stats.broadcasts == {"broadcasts": 1, "delivered": 1, "failed": 1}
 
 
+async def test_stats_periods_and_days_are_in_jakarta_time(core: Core) -> None:
+    late_evening_utc = dt.datetime(2026, 11, 21, 20, 0, tzinfo=dt.UTC)  # 03.00 on the 22nd
+    core.clock.set(late_evening_utc)  # type: ignore[attr-defined]
+    await core.questions.record(1, "ekspor durian", UNKNOWN, "telegram")
+    stats = await core.reports.stats(7)
+    assert stats.until.date() == dt.date(2026, 11, 22)
+    assert stats.per_day[-1] == (dt.date(2026, 11, 22), {"answer": 0, "suggest": 0,
+                                                         "unknown": 1})
+    assert "– 22 November 2026" in stats_reply(stats).text
+
+
 def test_chart_is_a_png_of_questions_per_day() -> None:
     days = [(dt.date(2026, 11, d), {"answer": d, "suggest": 1, "unknown": 2}) for d in
             range(1, 8)]
