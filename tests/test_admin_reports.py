@@ -125,6 +125,14 @@ async def test_stats_read_events_and_broadcasts_when_those_features_have_data(
     assert stats.broadcasts == {"broadcasts": 1, "delivered": 1, "failed": 1}
 
 
+async def test_stats_still_work_where_a_feature_keeps_no_table(core: Core) -> None:
+    await core.db.execute("DROP TABLE broadcast_deliveries")
+    await core.db.execute("DROP TABLE broadcasts")
+    stats = await core.reports.stats(7)
+    assert stats.broadcasts is None and stats.events is not None
+    assert "Pengumuman: belum ada data" in stats_reply(stats).text
+
+
 async def test_stats_periods_and_days_are_in_jakarta_time(core: Core) -> None:
     late_evening_utc = dt.datetime(2026, 11, 21, 20, 0, tzinfo=dt.UTC)  # 03.00 on the 22nd
     core.clock.set(late_evening_utc)  # type: ignore[attr-defined]
