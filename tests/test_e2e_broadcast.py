@@ -119,8 +119,11 @@ async def test_confirm_reaches_every_recipient_exactly_once_within_the_rate(
     report = await next_matching(organiser, "selesai</b>")
     assert "Terkirim: <b>41</b> dari 41" in report.text
     assert deliveries(telegram) == Counter({chat: 1 for chat in recipients})
-    times = [m.sent_at for m in telegram.sent if m.text.startswith(ANNOUNCEMENT)][1:]
-    assert max_in_one_second(times) <= 28
+    # Telegram's limit, counting every message and edit the bot made from the first copy on.
+    first = sorted(m.sent_at for m in telegram.sent if m.text.startswith(ANNOUNCEMENT))[1]
+    made = [at for at, method, _, status in telegram.responses
+            if status == 200 and method in ("sendMessage", "editMessageText") and at >= first]
+    assert len(made) > 41 and max_in_one_second(made) <= 30
     # The confirmation became the progress message, edited in place to its final state.
     assert confirmation.edits >= 2
     assert "Siaran #1" in confirmation.text and "selesai" in confirmation.text
