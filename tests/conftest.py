@@ -53,6 +53,8 @@ def write_config(folder: Path, telegram: FakeTelegram | None = None, **overrides
         "organisers": [ORGANISER_ID],
         "chat": {"flood_messages": 8, "flood_window": 10},
         "broadcast": {"messages_per_second": 28, "progress_interval": 0.5},
+        # The repo's knowledge/ may be edited while tests run: only tests that ask for it watch.
+        "knowledge_watch_seconds": 0,
     }
     for key, value in overrides.items():
         if isinstance(value, dict) and isinstance(data.get(key), dict):
