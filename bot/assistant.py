@@ -182,6 +182,7 @@ class Assistant:
         if is_admin:
             lines.append("\n<b>Untuk admin:</b>")
             lines.extend(f"/{name} — {desc}" for name, desc in texts.COMMANDS_ADMIN)
+            lines.append(texts.HELP_ADMIN_UPLOAD)
         lines.append(texts.HELP_FOOTER.format(disclaimer=texts.DISCLAIMER))
         return Reply("\n".join(lines))
 

@@ -52,6 +52,7 @@ HELP_HEADER = (
     "<b>Cara memakai bot ini</b>\n\n"
     "Tulis pertanyaan tentang ekspor dengan kata-kata Anda sendiri. Perintah yang tersedia:"
 )
+HELP_ADMIN_UPLOAD = "Kirim berkas <code>.yaml</code> ke bot untuk memperbarui basis pengetahuan."
 HELP_FOOTER = "\n<i>{disclaimer}</i>"
 
 # Command descriptions for the Telegram menu and /bantuan, by audience.
