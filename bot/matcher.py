@@ -14,6 +14,7 @@ word sequences, with the entry's stored questions (rapidfuzz) to settle close ca
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -110,7 +111,7 @@ class Matcher:
                 self.postings[term].append((i, weight / (weight + SATURATION)))
 
     def shares(self, question: str) -> tuple[list[str], list[tuple[float, float, int]]]:
-        """The question's terms and, best first, (share explained, evidence, entry)."""
+        """The question's terms and the best few (share explained, evidence, entry)."""
         terms = list(dict.fromkeys(self.normaliser.terms(question)))
         total = sum(self.idf.get(t, self.unknown_idf) for t in terms)
         if not total:
@@ -122,7 +123,8 @@ class Matcher:
                 continue
             for i, strength in self.postings[term]:
                 explained[i] = explained.get(i, 0.0) + idf * strength
-        ranked = sorted(((s / total, s, i) for i, s in explained.items()), reverse=True)
+        best = heapq.nlargest(RERANK, explained.items(), key=lambda item: item[1])
+        ranked = [(s / total, s, i) for i, s in best]
         return terms, ranked
 
     def ranked(self, question: str) -> list[tuple[float, str]]:

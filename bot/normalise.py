@@ -195,6 +195,7 @@ class Normaliser:
         for word in sorted(self.known):
             self._by_letter.setdefault(word[0], []).append(word)
         self._cache: dict[str, str] = {}
+        self._roots: dict[tuple[str, bool], tuple[str, ...]] = {}
         self.phrases: dict[tuple[str, ...], str] = {}
         for group in groups:
             canonical = " ".join(self._stems(self._surface(group[0])))
@@ -202,16 +203,24 @@ class Normaliser:
                 key = tuple(self._stems(self._surface(member)))
                 if key:
                     self.phrases.setdefault(key, canonical)
-        self._longest = max((len(k) for k in self.phrases), default=1)
+        # First word of a phrase -> its longest phrase, so most words skip the lookup.
+        self._longest_from: dict[str, int] = {}
+        for key in self.phrases:
+            self._longest_from[key[0]] = max(self._longest_from.get(key[0], 0), len(key))
 
     def _surface(self, text: str) -> list[str]:
         return expand_slang(tokenize(text, self._whole), self.slang)
 
     def _stems(self, words: Iterable[str], names: frozenset[str] = frozenset()) -> list[str]:
-        out = []
+        out: list[str] = []
         for word in words:
-            for full in self._unslang(word):
-                out.append(self.root(full, guess=full not in names))
+            guess = word not in names
+            roots = self._roots.get((word, guess))
+            if roots is None:
+                roots = tuple(self.root(full, guess) for full in self._unslang(word))
+                if len(self._roots) < 100_000:
+                    self._roots[(word, guess)] = roots
+            out.extend(roots)
         return out
 
     def _unslang(self, word: str) -> tuple[str, ...]:
@@ -249,7 +258,8 @@ class Normaliser:
         out: list[str] = []
         i = 0
         while i < len(stems):
-            for size in range(min(self._longest, len(stems) - i), 0, -1):
+            longest = self._longest_from.get(stems[i], 0)
+            for size in range(min(longest, len(stems) - i), 0, -1):
                 canonical = self.phrases.get(tuple(stems[i : i + size]))
                 if canonical is not None:
                     out.append(canonical)
