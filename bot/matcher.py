@@ -42,7 +42,7 @@ SURE_SHARE = 0.4
 # Long questions explain little of themselves ("saya petani kopi di Dampit, ... nyari
 # buyer gimana?") yet name the topic plainly: this much evidence (sum of IDF x strength,
 # about two rare words strongly tied to the entry) is also sure.
-SURE_EVIDENCE = 5.0
+SURE_EVIDENCE = 4.0
 CLOSE_CALL = 0.05  # runner-up within 5% of the best: offer choices instead of answering
 ANSWER_ONLY_DF = 0.25  # an entry mentioning a word only in its answer counts this much
 TYPICAL_QUESTIONS = 8  # question weights are scaled as if every entry had this many
@@ -112,7 +112,9 @@ class Matcher:
 
     def shares(self, question: str) -> tuple[list[str], list[tuple[float, float, int]]]:
         """The question's terms and the best few (share explained, evidence, entry)."""
-        terms = list(dict.fromkeys(self.normaliser.terms(question)))
+        # Numbers the base never uses (5 kubik, 11%) are quantities, not topics: ignored.
+        terms = [t for t in dict.fromkeys(self.normaliser.terms(question))
+                 if t in self.idf or not t.isdigit()]
         total = sum(self.idf.get(t, self.unknown_idf) for t in terms)
         if not total:
             return terms, []

@@ -39,7 +39,8 @@ STOP_WORDS = frozenset("""
     a an and are can do does for how i in is it me my of on or the to what when where
     which who why with you your we please thanks
     assalamualaikum selamat pagi siang sore malam permisi gan sis bro admin mimin
-    bingung nanya tanyain makasih kira kira gitu sekarang coba
+    bingung nanya tanyain makasih kira kira gitu sekarang coba kata kayak kaya memang
+    sekali lho loh
 """.split())
 
 PARTICLES = ("lah", "kah", "tah", "pun")

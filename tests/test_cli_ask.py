@@ -18,7 +18,7 @@ def config(tmp_path: Path) -> Path:
     path = tmp_path / "config.yaml"
     path.write_text(
         f"knowledge_dir: {FIXTURES}\ndatabase: {tmp_path / 'db.sqlite3'}\n"
-        "matcher:\n  answer_threshold: 0.5\n  suggest_threshold: 0.45\n",
+        "matcher:\n  answer_threshold: 0.5\n  suggest_threshold: 0.5\n",
         encoding="utf-8",
     )
     return path

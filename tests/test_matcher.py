@@ -11,7 +11,7 @@ from bot.knowledge import KnowledgeBase, load_knowledge
 
 FIXTURES = Path(__file__).parent / "fixtures" / "knowledge"
 SHIPPED = Path(__file__).parents[1] / "knowledge"
-CONFIG = MatcherConfig(answer_threshold=0.5, suggest_threshold=0.45, max_suggestions=3)
+CONFIG = MatcherConfig(answer_threshold=0.5, suggest_threshold=0.5, max_suggestions=3)
 
 
 @pytest.fixture(scope="module")
