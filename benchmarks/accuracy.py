@@ -237,6 +237,9 @@ def main() -> int:
     if unknown_ids:
         print(f"note: {len(unknown_ids)} accepted ids are not in the base: "
               f"{', '.join(unknown_ids)}")
+    print("counting: top-1 = outcome 'answer' with an accepted id, or 'unknown' for NONE; "
+          "top-3 = accepted id answered or suggested, or 'unknown' for NONE; baselines get "
+          "their best cut-off on this file (@), below which they say unknown")
     print()
     print(f"{'':28}{'top-1':>8}{'top-3':>8}{'OOS rejected':>14}")
     print(f"{'matcher':28}{pct(ours['top1'], n):>8}{pct(ours['top3'], n):>8}"
