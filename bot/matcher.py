@@ -14,9 +14,9 @@ compared, as normalised word sequences, with their stored questions (rapidfuzz).
 
 Outcome: below `suggest_threshold` unknown; at or above `answer_threshold` an answer,
 unless the runner-up is within CLOSE_CALL of the best, then the few best are offered.
-The constants below were set on the base's own questions asked of a base built without
-them (benchmarks/accuracy.py, "held-out") and a list of off-topic questions, not on the
-development question file.
+The constants below were set mainly on the base's own questions asked of a base built
+without them (benchmarks/accuracy.py, "held-out") and a list of off-topic questions;
+the development question file was watched as a check (and decided CLOSE_CALL).
 """
 
 from __future__ import annotations
