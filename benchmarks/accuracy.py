@@ -31,7 +31,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz, process, utils
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -106,7 +106,8 @@ def wratio_ranker(entries: Sequence[Entry]) -> Ranker:
 
     def rank(question: str) -> list[tuple[float, str]]:
         best: dict[str, float] = {}
-        for _, score, i in process.extract(question, texts, scorer=fuzz.WRatio, limit=60):
+        for _, score, i in process.extract(question, texts, scorer=fuzz.WRatio, limit=60,
+                                           processor=utils.default_process):
             best.setdefault(owners[i], score / 100)
         return sorted(((s, i) for i, s in best.items()), reverse=True)
 
