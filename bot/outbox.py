@@ -4,15 +4,16 @@ A confirmed broadcast is written in one transaction as a job (`broadcasts`) plus
 row per recipient (`broadcast_deliveries`, primary key (job, user): nobody is listed twice).
 The `Sender` then takes pending rows in order and, for each one:
 
-1. claims it: `pending` → `sending`, committed *before* the HTTP call, and only if the user
-   still accepts broadcasts (otherwise the row becomes `skipped`);
+1. claims it: `pending` → `sending`, committed *before* the HTTP call (just before its turn
+   in the pacer), and only if the user still accepts broadcasts (otherwise `skipped`);
 2. sends it (through a `deliver` function supplied by the Telegram layer);
 3. records the outcome: `sent`, `failed` (bad request), `blocked` (the user is also marked as
    not accepting broadcasts); a flood wait (RetryAfter) pauses all sending for as long as
    Telegram asks, network errors are retried with backoff — neither ever drops the row.
 
-**Which way it errs.** A row is *in doubt* only between step 1 and the commit of step 3 — the
-few milliseconds of one HTTP round trip. At most `max_in_flight` rows are in flight, each for
+**Which way it errs.** A row is *in doubt* between step 1 and the commit of step 3; only the
+last part of that, from Telegram accepting the message to our commit (about half an HTTP
+round trip), can turn into a duplicate. At most `max_in_flight` rows are in flight, each for
 a different recipient, so after a crash at most one message per recipient is in doubt. On
 start-up those `sending` rows are put back to `pending` and sent again: the outbox is
 **at-least-once**. A crash can therefore cause a duplicate (if Telegram accepted the message
@@ -415,10 +416,12 @@ class Sender:
                 await self._report(job, await self.outbox.progress(job.id), final=False)
             user_id = batch.popleft()
             await self._slots.acquire()
-            await self.pacer.wait()
+            # Claim before waiting for the pacer, so that a slow commit cannot delay one send
+            # and bunch it up with the next (a claimed, unsent row is simply sent again).
             if not await self.outbox.claim(job.id, user_id):
                 self._slots.release()
                 continue
+            await self.pacer.wait()
             task = asyncio.create_task(self._deliver(job, user_id))
             self._in_flight.add(task)
             task.add_done_callback(self._in_flight.discard)

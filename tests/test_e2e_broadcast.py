@@ -186,6 +186,19 @@ async def test_a_user_who_sent_berhenti_gets_nothing_until_langganan(bot, user,
     assert deliveries(telegram, "Pengumuman kedua")[701] == 1
 
 
+async def test_someone_who_leaves_during_a_broadcast_is_not_sent_it(bot, user,
+                                                                     telegram) -> None:
+    await add_users(bot, range(711, 760))
+    organiser = user(ORGANISER_ID)
+    _, confirmation = await compose(organiser, ANNOUNCEMENT)
+    await organiser.press(confirmation, "Kirim ke 50 orang")
+    await organiser.edited(confirmation, 0)
+    await user(759).ask("/berhenti")  # the last in line, while the first copies go out
+    report = await next_matching(organiser, "selesai</b>")
+    assert "Berhenti berlangganan sebelum terkirim: 1" in report.text
+    assert 759 not in deliveries(telegram) and len(deliveries(telegram)) == 48
+
+
 async def test_a_non_organiser_is_refused_everything(bot, user, telegram) -> None:
     await add_users(bot, [801, 802])
     stranger = user(801)
