@@ -31,7 +31,7 @@ class TelegramConfig:
 @dataclass(frozen=True)
 class MatcherConfig:
     answer_threshold: float = 0.5
-    suggest_threshold: float = 0.25
+    suggest_threshold: float = 0.5
     max_suggestions: int = 3
 
 
@@ -199,7 +199,7 @@ def load_config(path: str | os.PathLike[str] = "config.yaml") -> Config:
 
     m = r.section("matcher")
     answer = r.number(m, "answer_threshold", "matcher.answer_threshold", 0.5, 0, 1)
-    suggest = r.number(m, "suggest_threshold", "matcher.suggest_threshold", 0.25, 0, 1)
+    suggest = r.number(m, "suggest_threshold", "matcher.suggest_threshold", 0.5, 0, 1)
     if suggest > answer:
         raise r.fail("matcher.suggest_threshold", "must not be above matcher.answer_threshold")
     matcher = MatcherConfig(
