@@ -14,6 +14,8 @@ compared, as normalised word sequences, with their stored questions (rapidfuzz).
 
 Outcome: below `suggest_threshold` unknown; at or above `answer_threshold` an answer,
 unless the runner-up is within CLOSE_CALL of the best, then the few best are offered.
+A question scoring lower is still offered choices when its words are the base's own
+(FAMILIAR_SUGGEST): a new phrasing of a known topic, not an off-topic question.
 The constants below were set mainly on the base's own questions asked of a base built
 without them (benchmarks/accuracy.py, "held-out") and a list of off-topic questions;
 the development question file was watched as a check (and decided CLOSE_CALL).
@@ -54,6 +56,14 @@ SURE_EVIDENCE = 1.1
 CLOSE_CALL = 0.05  # runner-up within 5% of the best: offer choices instead of answering
 ANSWER_ONLY_DF = 0.25  # an entry mentioning a word only in its answer counts this much
 TYPICAL_QUESTIONS = 8  # question weights are scaled as if every entry had this many
+# Below the suggest threshold a question is still offered choices from this score on when
+# it is familiar: nearly all its words occur in the base's questions, keywords, titles or
+# tags. Off-topic questions that share a few words with the base ("daftar BPJS",
+# "kurs yen") almost always also bring words the base never asks about, while in-scope
+# questions phrased in a new way mostly reuse the base's own words. One word in
+# FAMILIAR_STRANGERS (rounded down) may still be strange: long questions carry some.
+FAMILIAR_SUGGEST = 0.2
+FAMILIAR_STRANGERS = 0.15
 
 
 @dataclass(frozen=True)
@@ -103,6 +113,8 @@ class Matcher:
                 w[term] = w.get(term, 0.0) + FIELD_WEIGHTS["answer"]
             weights.append(w)
             self.questions.append(questions)
+        # Words of questions, keywords, titles and tags; answers mention too much to count.
+        self.asked_vocabulary = frozenset(t for strong in strong_terms for t in strong)
 
         n = max(len(entries), 1)
         # A word every answer mentions in passing can still single out the one entry whose
@@ -158,14 +170,24 @@ class Matcher:
         """Answer with one entry, suggest a few, or say the question is out of scope."""
         cfg = self.config
         ranked = self.ranked(question)
-        if not ranked or ranked[0][0] < cfg.suggest_threshold:
+        floor = cfg.suggest_threshold
+        if ranked and FAMILIAR_SUGGEST <= ranked[0][0] < floor and self.familiar(question):
+            floor = FAMILIAR_SUGGEST
+        if not ranked or ranked[0][0] < floor:
             return Outcome("unknown", min(1.0, ranked[0][0]) if ranked else 0.0)
         best, best_id = ranked[0]
         runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
         if best >= cfg.answer_threshold and best - runner_up >= CLOSE_CALL * best:
             return Outcome("answer", min(1.0, best), entry_id=best_id)
-        choices = tuple(i for s, i in ranked[: cfg.max_suggestions] if s >= cfg.suggest_threshold)
+        choices = tuple(i for s, i in ranked[: cfg.max_suggestions] if s >= floor)
         return Outcome("suggest", min(1.0, best), suggestions=choices)
+
+
+    def familiar(self, question: str) -> bool:
+        """Whether (nearly) every word of `question` is one the base's questions use."""
+        terms = [t for t in self.normaliser.terms(question) if not t.isdigit()]
+        strange = sum(t not in self.asked_vocabulary for t in terms)
+        return bool(terms) and strange <= int(len(terms) * FAMILIAR_STRANGERS)
 
 
 def _all_texts(entries: Iterable[Entry]) -> Iterable[str]:

@@ -125,3 +125,23 @@ def test_single_broad_word_offers_choices(shipped: KnowledgeBase) -> None:
     outcome = shipped.answer("halal")
     assert outcome.kind == "suggest"
     assert len(outcome.suggestions) == 3
+
+
+def test_low_scoring_question_in_the_bases_own_words_offers_choices(
+    shipped: KnowledgeBase,
+) -> None:
+    outcome = shipped.answer("urutan ekspor")
+    assert outcome.kind in ("answer", "suggest")
+    assert "langkah-awal-ekspor" in {outcome.entry_id, *outcome.suggestions}
+
+
+@pytest.mark.parametrize(("question", "familiar"), [
+    ("urutan ekspor", True),
+    ("cara main saham buat pemula", False),  # saham: the base never asks about it
+    ("tips diet sehat untuk ibu menyusui", False),  # words only answers mention
+    ("", False),
+])
+def test_familiar_means_the_words_are_the_bases_questions_words(
+    shipped: KnowledgeBase, question: str, familiar: bool,
+) -> None:
+    assert shipped.matcher.familiar(question) is familiar
