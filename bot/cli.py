@@ -81,6 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     # httpx logs every request URL, which contains the bot token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    # The scheduler logs every run of the periodic jobs (reminders, knowledge watch).
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
     try:
         config = load_config(args.config)
     except ConfigError as exc:
