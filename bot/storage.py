@@ -127,13 +127,15 @@ class Database:
             await cursor.close()
         return count
 
+    # Reads run the query and fetch its rows in one call on aiosqlite's thread, so a write
+    # from another coroutine can never slip in between (undefined behaviour in SQLite).
+
     async def fetchone(self, sql: str, params: Iterable[Any] = ()) -> aiosqlite.Row | None:
-        async with self.connection.execute(sql, tuple(params)) as cursor:
-            return await cursor.fetchone()
+        rows = await self.connection.execute_fetchall(sql, tuple(params))
+        return next(iter(rows), None)
 
     async def fetchall(self, sql: str, params: Iterable[Any] = ()) -> list[aiosqlite.Row]:
-        async with self.connection.execute(sql, tuple(params)) as cursor:
-            return list(await cursor.fetchall())
+        return list(await self.connection.execute_fetchall(sql, tuple(params)))
 
     async def fetchval(self, sql: str, params: Iterable[Any] = (), default: Any = None) -> Any:
         row = await self.fetchone(sql, params)

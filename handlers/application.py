@@ -75,6 +75,8 @@ def build_application(config: Config, clock: Clock | None = None) -> Application
         # Handlers must not block each other: one user's slow update never delays another's.
         .concurrent_updates(True)
         .post_init(on_startup)
+        # Feature shutdown work runs after stop, while the HTTP client can still send.
+        .post_stop(on_stop)
         .post_shutdown(on_shutdown)
         .build()
     )
@@ -95,9 +97,14 @@ async def on_startup(app: Application) -> None:
     log.info("bot @%s is running", app.bot.username)
 
 
-async def on_shutdown(app: Application) -> None:
+async def on_stop(app: Application) -> None:
+    """Run the feature shutdown hooks (e.g. let broadcast deliveries in flight finish)."""
     for hook in SHUTDOWN_HOOKS:
         await hook(app)
+
+
+async def on_shutdown(app: Application) -> None:
+    """Close the core (the database) last."""
     core: Core | None = app.bot_data.pop("core", None)
     if core is not None:
         await core.close()
@@ -155,10 +162,12 @@ async def running_bot(config: Config, clock: Clock | None = None,
     try:
         yield app
     finally:
+        # The same order as run_polling: stop, post_stop, shutdown, post_shutdown.
         await app.updater.stop()
         await app.stop()
-        await on_shutdown(app)
+        await on_stop(app)
         await app.shutdown()
+        await on_shutdown(app)
 
 
 def run_polling(config: Config) -> int:
