@@ -144,7 +144,9 @@ def correct_typo(word: str, vocabulary: list[str]) -> str | None:
     """
     if len(word) < 5 or word.isdigit():
         return None
-    limit = 1 if len(word) < 9 else 2
+    # Two slips only in long words: at 9-10 letters a second edit often lands on another
+    # real word (pernikahan -> perikanan).
+    limit = 1 if len(word) < 11 else 2
     hit = process.extractOne(word, vocabulary, scorer=OSA.distance, score_cutoff=limit)
     if hit is None or hit[0][0] != word[0]:  # typos rarely hit the first letter
         return None

@@ -74,6 +74,13 @@ def test_short_words_and_other_first_letters_are_not_corrected() -> None:
     assert correct_typo("rendang", vocabulary) is None
 
 
+def test_a_real_word_two_letters_from_a_base_word_is_not_corrected_into_it() -> None:
+    # "pernikahan" (marriage) is two edits from "perikanan" (fisheries): two-letter
+    # corrections are kept for words long enough that a double slip is likely a typo.
+    assert correct_typo("pernikahan", ["perikanan"]) is None
+    assert correct_typo("pembritahuaan", ["pemberitahuan"]) == "pemberitahuan"
+
+
 def test_capitalised_words_inside_a_sentence_are_names() -> None:
     assert names("Saya dari Kediri, jual Keripik. Apa bisa?") == {"kediri", "keripik"}
 
