@@ -157,7 +157,7 @@ TERMINAL_BYE = "Sampai jumpa! 👋"
 TERMINAL_NO_SUCH_BUTTON = "Tidak ada pilihan dengan nomor itu."
 TERMINAL_NOT_AVAILABLE = "Perintah itu hanya tersedia di Telegram."
 
-# --- Events (issue 6) -----------------------------------------------------------------------
+# --- Events ----------------------------------------------------------------------------------
 
 
 EV_ONLINE = "Daring"
@@ -335,7 +335,7 @@ EV_NOTICE_CANCELLED = (
     "penyelenggara. Silakan lihat acara lain di /acara."
 )
 
-# --- Broadcasts (issue 7) -------------------------------------------------------------------
+# --- Broadcasts ------------------------------------------------------------------------------
 
 BROADCAST_ASK_TEXT = (
     "📣 <b>Kirim pengumuman</b>\n\n"
@@ -425,7 +425,7 @@ BROADCAST_ALREADY_SUBSCRIBED = (
 )
 
 
-# --- Admin tools (issue 8) ------------------------------------------------------------------
+# --- Admin tools -----------------------------------------------------------------------------
 
 # Reloading, uploading and restoring knowledge files. Problems stay as the validator writes
 # them (`file:line: message`) so admins can find the line in their editor.

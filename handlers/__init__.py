@@ -35,8 +35,7 @@ def register_handlers(app: Application) -> None:
     """Add every handler to `app`."""
     app.add_handler(TypeHandler(Update, record_user), group=-1)
 
-    # --- start and help (events add a deep-link /start handler before the plain one) ---
-    # @events-start-handlers
+    # --- start and help ---
     # Deep links from event posters (/start acara-<id>) must come before the plain /start.
     app.add_handler(CommandHandler("start", events.start_deep_link, filters=PRIVATE
                                    & filters.Regex(events.DEEP_LINK)))
@@ -45,13 +44,11 @@ def register_handlers(app: Application) -> None:
     app.add_handler(CallbackQueryHandler(start.help_button, pattern=r"^start:help$"))
 
     # --- conversations that read free text must come before the question handler ---
-    # @conversations
     app.add_handler(broadcast.compose_conversation())  # /siaran, before the free-text handler
     app.add_handler(events.create_conversation())
     app.add_handler(events.edit_conversation())
 
-    # --- events (issue 6) ---
-    # @events
+    # --- events ---
     app.add_handler(CommandHandler("acara", events.list_events, filters=PRIVATE))
     app.add_handler(CommandHandler("acaraku", events.my_registrations, filters=PRIVATE))
     app.add_handler(CommandHandler("acarasaya", events.organiser_events, filters=PRIVATE))
@@ -61,15 +58,13 @@ def register_handlers(app: Application) -> None:
                                          pattern=events.ORGANISER_BUTTONS))
     app.add_handler(CallbackQueryHandler(events.button, pattern=r"^ev:"))
 
-    # --- broadcasts (issue 7) ---
-    # @broadcast
+    # --- broadcasts ---
     app.add_handler(CommandHandler("berhenti", broadcast.unsubscribe, filters=PRIVATE))
     app.add_handler(CommandHandler("langganan", broadcast.subscribe, filters=PRIVATE))
     # Pause/resume/stop/refresh; also answers a draft's stale bc: buttons after /batal.
     app.add_handler(CallbackQueryHandler(broadcast.button, pattern=r"^bc:"))
 
-    # --- admin tools (issue 8) ---
-    # @admin
+    # --- admin tools ---
     # Admin commands only in private chats: reports and files are not for a group's eyes.
     app.add_handler(CommandHandler("muatulang", admin.reload, filters=PRIVATE))
     app.add_handler(CommandHandler("cadangan", admin.backups, filters=PRIVATE))
