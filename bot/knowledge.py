@@ -37,7 +37,7 @@ ENTRY_KEYS = (
 )
 REQUIRED_KEYS = ("id", "title", "questions", "answer", "sources", "reviewed")
 SOURCE_KEYS = ("title", "url")
-VOCABULARY_KEYS = ("singkatan", "istilah", "sinonim")
+VOCABULARY_KEYS = ("singkatan", "istilah", "sinonim", "di_luar_topik")
 
 _YAML = "tag:yaml.org,2002:"
 _PLAIN_TAGS = frozenset(
@@ -95,6 +95,7 @@ class Vocabulary:
 
     slang: dict[str, tuple[str, ...]] = field(default_factory=dict)
     synonym_groups: tuple[tuple[str, ...], ...] = ()
+    off_topic: tuple[str, ...] = ()  # requests the bot must always decline (di_luar_topik)
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,8 @@ class KnowledgeBase:
             self.categories.setdefault(entry.category, []).append(entry.id)
         self.vocabulary = vocabulary
         self.files = files  # file name -> sha256 of its bytes
-        self.matcher = Matcher(entries, vocabulary.slang, vocabulary.synonym_groups, config)
+        self.matcher = Matcher(entries, vocabulary.slang, vocabulary.synonym_groups, config,
+                               vocabulary.off_topic)
 
     def answer(self, question: str) -> Outcome:
         """What the bot does with `question`: answer, suggest entries, or admit it doesn't know."""
@@ -536,7 +538,10 @@ class _FileReader:
                         self.problem(_line(item), "a sinonim group needs at least two words")
                     elif len(group) >= 2:
                         groups.append(group)
-        return Vocabulary(slang=slang, synonym_groups=tuple(groups))
+        off_topic: tuple[str, ...] = ()
+        if "di_luar_topik" in top:
+            off_topic = self.texts(top["di_luar_topik"][1], "di_luar_topik", False)
+        return Vocabulary(slang=slang, synonym_groups=tuple(groups), off_topic=off_topic)
 
 
 def _is_https_url(url: str) -> bool:

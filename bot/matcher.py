@@ -85,10 +85,19 @@ class Matcher:
         slang: Mapping[str, tuple[str, ...]],
         synonym_groups: Iterable[tuple[str, ...]],
         config: MatcherConfig,
+        off_topic: Iterable[str] = (),
     ) -> None:
         self.config = config
         self.ids = [e.id for e in entries]
         self.normaliser = Normaliser(_all_texts(entries), slang, synonym_groups)
+        # Admin-listed requests no static answer can serve (live rates, someone's phone
+        # number): a question holding every term of one of them is out of scope. A phrase
+        # that normalises to a single term ("kurs sekarang" -> kurs) would refuse a whole
+        # topic, so it takes two terms at least.
+        self.off_topic = [
+            frozenset(found) for phrase in off_topic
+            if len(found := set(self.normaliser.terms(phrase))) >= 2
+        ]
         terms = self.normaliser.terms
         weights: list[dict[str, float]] = []
         strong_terms: list[set[str]] = []
@@ -169,6 +178,10 @@ class Matcher:
     def answer(self, question: str) -> Outcome:
         """Answer with one entry, suggest a few, or say the question is out of scope."""
         cfg = self.config
+        if self.off_topic:
+            asked = set(self.normaliser.terms(question))
+            if any(phrase <= asked for phrase in self.off_topic):
+                return Outcome("unknown", 0.0)
         ranked = self.ranked(question)
         floor = cfg.suggest_threshold
         if ranked and FAMILIAR_SUGGEST <= ranked[0][0] < floor and self.familiar(question):

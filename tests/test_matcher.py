@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from bot.config import MatcherConfig
-from bot.knowledge import KnowledgeBase, load_knowledge
+from bot.knowledge import KnowledgeBase, check_knowledge, load_knowledge
 
 FIXTURES = Path(__file__).parent / "fixtures" / "knowledge"
 SHIPPED = Path(__file__).parents[1] / "knowledge"
@@ -145,3 +146,28 @@ def test_familiar_means_the_words_are_the_bases_questions_words(
     shipped: KnowledgeBase, question: str, familiar: bool,
 ) -> None:
     assert shipped.matcher.familiar(question) is familiar
+
+
+
+def test_admin_listed_off_topic_requests_are_declined_even_near_a_topic(tmp_path: Path) -> None:
+    """di_luar_topik in kosakata.yaml: live rates and people's phone numbers are refused."""
+    folder = tmp_path / "kb"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "knowledge", folder)
+    kb = load_knowledge(folder, MatcherConfig())
+    assert kb.answer("kurs dollar hari ini berapa ya").kind == "unknown"
+    assert kb.answer("minta nomor hp eksportir kopi dong").kind == "unknown"
+    # One word of a phrase is not enough: pricing with an exchange rate is in scope.
+    assert kb.answer("cara hitung harga ekspor pakai kurs berapa").kind == "answer"
+
+
+def test_off_topic_phrases_must_be_a_list(tmp_path: Path) -> None:
+    folder = tmp_path / "kb"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "knowledge", folder)
+    vocabulary = folder / "kosakata.yaml"
+    text = vocabulary.read_text(encoding="utf-8")
+    head = text.split("\ndi_luar_topik:")[0]
+    vocabulary.write_text(head + "\ndi_luar_topik: kurs hari ini\n", encoding="utf-8")
+    problems = [str(p) for p in check_knowledge(folder)]
+    assert len(problems) == 1
+    assert problems[0].startswith("kosakata.yaml:")
+    assert "di_luar_topik must be a list" in problems[0]
