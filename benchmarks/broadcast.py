@@ -246,7 +246,8 @@ def report(result: RunResult) -> None:
     print(f"max bot msgs+edits in any 1 s: {result.max_overall_window}")
     for number, (sent, doubt, reached) in enumerate(result.kills, 1):
         print(f"SIGKILL {number}: after {sent} sent, {doubt} rows in doubt "
-              f"({reached} had reached the server: resent by design, so duplicates)")
+              f"({reached} of them had already reached the server, so resending made "
+              f"{reached} duplicate(s))")
     print(f"question latency before:       {latency_line(result.baseline_latency)}")
     print(f"question latency during:       {latency_line(result.broadcast_latency)}")
 
