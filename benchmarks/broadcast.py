@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.storage import Database  # noqa: E402
 from tests.conftest import ORGANISER_ID, TOKEN, FakeUser, write_config  # noqa: E402
-from tests.fake_telegram import FakeTelegram, SentMessage  # noqa: E402
+from tests.fake_telegram import FakeTelegram, SentMessage, max_in_window  # noqa: E402
 
 ANNOUNCEMENT = "Benchmark: Pameran Ekspor UMKM, Sabtu 09.00 di Gedung Serbaguna"
 QUESTIONER_ID = 555
@@ -66,17 +66,6 @@ class RunResult:
     kills: list[tuple[int, int, int]] = field(default_factory=list)  # sent, in doubt, reached
     baseline_latency: list[float] = field(default_factory=list)
     broadcast_latency: list[float] = field(default_factory=list)
-
-
-def max_in_window(times: list[float], window: float = 1.0) -> int:
-    """The most events in any half-open window [t, t + window)."""
-    times = sorted(times)
-    best, start = 0, 0
-    for end, at in enumerate(times):
-        while at - times[start] >= window:
-            start += 1
-        best = max(best, end - start + 1)
-    return best
 
 
 async def populate(db_path: Path, count: int) -> None:

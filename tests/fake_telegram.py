@@ -389,6 +389,17 @@ class FakeTelegram:
         return _ok(True)
 
 
+def max_in_window(times: list[float], window: float = 1.0) -> int:
+    """Rate checks on send times: the most events in any half-open window [t, t + window)."""
+    times = sorted(times)
+    best, start = 0, 0
+    for end, at in enumerate(times):
+        while at - times[start] >= window:
+            start += 1
+        best = max(best, end - start + 1)
+    return best
+
+
 def _ok(result: Any) -> web.Response:
     return web.json_response({"ok": True, "result": result})
 

@@ -23,6 +23,7 @@ from bot.outbox import (
 )
 from bot.storage import Database
 from bot.users import Person, UserDirectory
+from tests.fake_telegram import max_in_window
 
 
 @pytest.fixture
@@ -316,15 +317,6 @@ class VirtualTime:
 
     async def sleep(self, seconds: float) -> None:
         self.now += seconds * 1.03 + 0.0004  # sleeping always overshoots a little
-
-
-def max_in_window(times: list[float], window: float = 1.0) -> int:
-    best, start = 0, 0
-    for end, at in enumerate(times):
-        while at - times[start] >= window:
-            start += 1
-        best = max(best, end - start + 1)
-    return best
 
 
 async def test_pacer_never_starts_more_than_the_rate_in_any_second() -> None:
