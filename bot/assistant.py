@@ -123,10 +123,6 @@ class Assistant:
                         ((Button(texts.BUTTON_SKIP, callback("qa", "skip")),),)),
         )
 
-    def awaiting_comment(self, user_id: int) -> bool:
-        pending = self._awaiting_comment.get(user_id)
-        return bool(pending and pending[1] > time.monotonic())
-
     # --- browsing ---------------------------------------------------------------------------
 
     def _press_browse(self, parts: list[str]) -> ButtonResult:

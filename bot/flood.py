@@ -24,6 +24,9 @@ class _UserWindow:
 class FloodGuard:
     """Allows at most `limit` messages per user within `window` seconds."""
 
+    # Past this many tracked users, idle ones are dropped so memory stays bounded.
+    TRACKED_USERS = 10_000
+
     def __init__(self, limit: int, window: float,
                  clock: Callable[[], float] = time.monotonic) -> None:
         self.limit = limit
@@ -33,6 +36,8 @@ class FloodGuard:
 
     def check(self, user_id: int) -> Verdict:
         now = self.clock()
+        if user_id not in self._users and len(self._users) >= self.TRACKED_USERS:
+            self.forget_idle()
         state = self._users.setdefault(user_id, _UserWindow(deque()))
         while state.times and now - state.times[0] > self.window:
             state.times.popleft()

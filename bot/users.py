@@ -87,6 +87,3 @@ class UserDirectory:
         await self.db.execute(
             "UPDATE users SET blocked = 1, accepts_broadcasts = 0 WHERE id = ?", (user_id,)
         )
-
-    async def count(self) -> int:
-        return int(await self.db.fetchval("SELECT COUNT(*) FROM users", default=0))

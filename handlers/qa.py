@@ -10,6 +10,7 @@ from telegram.constants import ChatAction
 
 from bot import texts
 from bot.flood import FloodGuard, Verdict
+from bot.replies import Reply
 from handlers.common import Context, core_of, edit_or_send, markup, person_of, respond
 
 
@@ -145,9 +146,4 @@ async def not_text(update: Update, context: Context) -> None:
     """Stickers, photos, voice, files, locations…: say politely that we read text."""
     if not await _within_flood_limit(update, context):
         return
-    await respond_text(update, context, texts.NOT_TEXT)
-
-
-async def respond_text(update: Update, context: Context, text: str) -> None:
-    if update.effective_chat:
-        await context.bot.send_message(update.effective_chat.id, text)
+    await respond(update, context, Reply(texts.NOT_TEXT))

@@ -67,3 +67,14 @@ def test_flood_guard_allows_the_limit_then_notifies_once_then_recovers() -> None
     now[0] = 30.0
     guard.forget_idle()
     assert guard._users == {}
+
+
+def test_flood_guard_forgets_idle_users_when_it_tracks_many() -> None:
+    now = [0.0]
+    guard = FloodGuard(limit=3, window=10, clock=lambda: now[0])
+    guard.TRACKED_USERS = 5
+    for user_id in range(5):
+        guard.check(user_id)
+    now[0] = 20.0  # everyone above is idle now
+    assert guard.check(99) is Verdict.ALLOW
+    assert set(guard._users) == {99}
