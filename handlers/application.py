@@ -30,14 +30,16 @@ from handlers.common import Context
 
 log = logging.getLogger(__name__)
 
-# Start-up and shutdown steps added by feature areas (reminders, broadcast resume, file watch).
-StartupHook = Callable[[Application], Coroutine[Any, Any, None]]
-STARTUP_HOOKS: list[StartupHook] = []
-SHUTDOWN_HOOKS: list[StartupHook] = []
-STARTUP_HOOKS.append(admin.on_startup)  # watch knowledge_dir for edits on disk
-STARTUP_HOOKS.append(events.on_startup)  # reminders and finishing, worked out from the DB
-STARTUP_HOOKS.append(broadcast.on_startup)  # resume unfinished broadcasts
-SHUTDOWN_HOOKS.append(broadcast.on_shutdown)  # let deliveries in flight finish
+# Start-up and shutdown steps of the feature areas.
+Hook = Callable[[Application], Coroutine[Any, Any, None]]
+STARTUP_HOOKS: tuple[Hook, ...] = (
+    admin.on_startup,  # watch knowledge_dir for edits on disk
+    events.on_startup,  # reminders and finishing, worked out from the DB
+    broadcast.on_startup,  # resume unfinished broadcasts
+)
+SHUTDOWN_HOOKS: tuple[Hook, ...] = (
+    broadcast.on_shutdown,  # let deliveries in flight finish
+)
 
 
 class ExportBotApplication(Application):
