@@ -1,6 +1,7 @@
 """How often the matcher does the right thing, next to two simple baselines, in one run.
 
     .venv/bin/python benchmarks/accuracy.py [--questions TSV] [--knowledge DIR] [--misses]
+        [--held-out-misses]
 
 The TSV has `question<TAB>accepted ids` (comma-separated; NONE = out of scope). Counting:
 
@@ -16,8 +17,9 @@ is given the cut-off that is best for it on this very file (an unfair advantage)
 which it says "unknown"; its top-1 is its best entry, its top-3 its best three.
 
 A second check needs no outside questions: the base's own stored questions are split in
-five folds; each fold is asked of a matcher built without it (held-out questions), and a
-fixed list of off-topic questions written for this benchmark measures rejection.
+five folds; each fold is asked of a matcher (and of both baselines, at cut-off 0 since
+every such question is in scope) built without it (held-out questions), and a fixed list
+of off-topic questions written for this benchmark measures rejection.
 """
 
 from __future__ import annotations
@@ -191,23 +193,36 @@ def pct(part: float, whole: int) -> str:
     return f"{100 * part / whole:5.1f}%" if whole else "   n/a"
 
 
-def held_out(kb: KnowledgeBase, config: MatcherConfig, folds: int = 5) -> dict[str, float]:
+def held_out(
+    kb: KnowledgeBase, config: MatcherConfig, folds: int = 5, misses: list[str] | None = None,
+) -> dict[str, float]:
+    """Each fold of stored questions asked of a matcher (and baselines) built without it."""
     entries = list(kb.entries.values())
-    top1 = top3 = asked = 0
+    top1 = top3 = asked = bm25_top1 = wratio_top1 = 0
     for fold in range(folds):
         kept = [replace(e, questions=tuple(q for j, q in enumerate(e.questions)
                                            if j % folds != fold) or e.questions[:1])
                 for e in entries]
         matcher = Matcher(kept, kb.vocabulary.slang, kb.vocabulary.synonym_groups, config)
+        bm25, fuzzy = bm25_ranker(kept), wratio_ranker(kept)
         for e in entries:
             for j, q in enumerate(e.questions):
                 if j % folds == fold and len(e.questions) > 1:
                     o = matcher.answer(q)
                     asked += 1
-                    top1 += o.kind == "answer" and o.entry_id == e.id
+                    ok = o.kind == "answer" and o.entry_id == e.id
+                    top1 += ok
                     top3 += e.id in {o.entry_id, *o.suggestions}
+                    # Every held-out question is in scope: a baseline's best cut-off is 0.
+                    bm25_top1 += bool(r := bm25(q)) and r[0][1] == e.id
+                    wratio_top1 += bool(r := fuzzy(q)) and r[0][1] == e.id
+                    if misses is not None and not ok:
+                        got = o.entry_id or ",".join(o.suggestions) or "-"
+                        misses.append(f"  {o.kind:7} {o.score:.2f} want {e.id:28} "
+                                      f"got {got:40} | {q}")
     rejected = sum(kb.answer(q).kind == "unknown" for q in OFF_TOPIC)
-    return {"asked": asked, "top1": top1, "top3": top3, "rejected": rejected}
+    return {"asked": asked, "top1": top1, "top3": top3, "rejected": rejected,
+            "bm25_top1": bm25_top1, "wratio_top1": wratio_top1}
 
 
 def main() -> int:
@@ -216,6 +231,8 @@ def main() -> int:
     parser.add_argument("--knowledge", type=Path, default=ROOT / "knowledge")
     parser.add_argument("--config", type=Path, default=ROOT / "config.yaml")
     parser.add_argument("--misses", action="store_true", help="list every top-1 miss")
+    parser.add_argument("--held-out-misses", action="store_true",
+                        help="list every held-out top-1 miss")
     args = parser.parse_args()
 
     config = load_config(args.config).matcher
@@ -256,13 +273,20 @@ def main() -> int:
     print(f"in-scope answered with a wrong entry: {pct(ours['answered_wrong'], in_scope)}; "
           f"in-scope called out of scope: {pct(ours['missed_in_scope'], in_scope)}")
 
-    h = held_out(kb, config)
-    print(f"\nheld-out stored questions (5 folds, {h['asked']} asked): "
-          f"top-1 {pct(h['top1'], h['asked'])}, top-3 {pct(h['top3'], h['asked'])}; "
+    held_misses: list[str] = []
+    h = held_out(kb, config, misses=held_misses)
+    asked = h["asked"]
+    print(f"\nheld-out stored questions (5 folds, {asked} asked): "
+          f"top-1 {pct(h['top1'], asked)}, top-3 {pct(h['top3'], asked)}; "
+          f"baselines top-1: BM25 {pct(h['bm25_top1'], asked)}, "
+          f"WRatio {pct(h['wratio_top1'], asked)}; "
           f"own off-topic list rejected {h['rejected']}/{len(OFF_TOPIC)}")
     if args.misses:
         print("\ntop-1 misses:")
         print("\n".join(misses))
+    if args.held_out_misses:
+        print("\nheld-out top-1 misses:")
+        print("\n".join(held_misses))
     return 0
 
 
