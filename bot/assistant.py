@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot import texts
@@ -188,7 +188,7 @@ def reply_for_outcome(
 ) -> Reply:
     """The reply for a matcher outcome: the answer, suggestions, or "belum tahu"."""
     if outcome.kind == "answer" and outcome.entry_id and (entry := kb.entry(outcome.entry_id)):
-        return entry_reply(entry, kb)
+        return entry_reply(entry, kb, alternatives=outcome.suggestions)
     if outcome.kind == "suggest" and outcome.suggestions:
         rows = [
             (Button(entry.title, callback("qa", "p", question_id, entry.id)),)
@@ -204,15 +204,27 @@ def reply_for_outcome(
     )
 
 
-def entry_reply(entry: Entry, kb: KnowledgeBase) -> Reply:
-    """An entry's answer with sources, review date and follow-up buttons."""
+def entry_reply(entry: Entry, kb: KnowledgeBase, alternatives: Sequence[str] = ()) -> Reply:
+    """An entry's answer with sources, review date and follow-up buttons.
+
+    `alternatives`: entries the question may also have meant, offered first as buttons.
+    """
+    others = [other for other_id in alternatives
+              if other_id != entry.id and (other := kb.entry(other_id))]
     parts = [f"<b>{esc(entry.title)}</b>", "", _format_answer(entry.answer), ""]
     parts.append(texts.SOURCES_HEADER)
     parts.extend(f"• {link(s.title, s.url)}" for s in entry.sources)
     parts.append(texts.REVIEWED.format(date=texts.date_id(entry.reviewed)))
     parts.extend(["", texts.ANSWER_FOOTER])
-    rows: list[tuple[Button, ...]] = []
+    if others:
+        parts.extend(["", texts.ALTERNATIVES_HINT])
+    rows: list[tuple[Button, ...]] = [
+        (Button(texts.ALTERNATIVE_PREFIX + other.title, callback("qa", "e", other.id)),)
+        for other in others
+    ]
     for related_id in entry.related:
+        if related_id in alternatives:
+            continue
         related = kb.entry(related_id)
         if related:
             rows.append((Button(texts.RELATED_PREFIX + related.title,

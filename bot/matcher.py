@@ -12,13 +12,14 @@ and the bot says it does not know. A long question that explains little of itsel
 names rare words tied to one entry is sure too (evidence). The best few entries are
 compared, as normalised word sequences, with their stored questions (rapidfuzz).
 
-Outcome: below `suggest_threshold` unknown; at or above `answer_threshold` an answer,
-unless the runner-up is within CLOSE_CALL of the best, then the few best are offered.
+Outcome: below `suggest_threshold` unknown; at or above `answer_threshold` an answer, with
+the entries scoring nearly as high (ALTERNATIVE_SHARE) offered beside it; in between, the
+few best are offered to choose from.
 A question scoring lower is still offered choices when its words are the base's own
 (FAMILIAR_SUGGEST): a new phrasing of a known topic, not an off-topic question.
 The constants below were set mainly on the base's own questions asked of a base built
 without them (benchmarks/accuracy.py, "held-out") and a list of off-topic questions;
-the development question file was watched as a check (and decided CLOSE_CALL).
+the development question file was watched as a check.
 """
 
 from __future__ import annotations
@@ -53,7 +54,10 @@ SURE_SHARE = 0.4
 # in units of the IDF of the rarest word, so it holds for bases of any size; about two
 # rare words strongly tied to the entry) is also sure.
 SURE_EVIDENCE = 1.1
-CLOSE_CALL = 0.05  # runner-up within 5% of the best: offer choices instead of answering
+# Entries scoring at least this share of the answer's score are offered beside it as
+# buttons: when two entries are nearly as likely, the other one is a tap away.
+ALTERNATIVE_SHARE = 0.6
+CLOSE_CALL = 0.05  # entries within 5% of the best are about as likely
 ANSWER_ONLY_DF = 0.25  # an entry mentioning a word only in its answer counts this much
 TYPICAL_QUESTIONS = 8  # question weights are scaled as if every entry had this many
 # Below the suggest threshold a question is still offered choices from this score on when
@@ -68,7 +72,11 @@ FAMILIAR_STRANGERS = 0.15
 
 @dataclass(frozen=True)
 class Outcome:
-    """What to do with a question. `entry_id` only for answer, `suggestions` only for suggest."""
+    """What to do with a question.
+
+    `entry_id` only for answer. `suggestions`: for suggest the entries to choose from, for
+    answer the close alternatives offered beside it (often none), for unknown none.
+    """
 
     kind: Literal["answer", "suggest", "unknown"]
     score: float
@@ -189,9 +197,14 @@ class Matcher:
         if not ranked or ranked[0][0] < floor:
             return Outcome("unknown", min(1.0, ranked[0][0]) if ranked else 0.0)
         best, best_id = ranked[0]
+        # A question of a word or two ("halal") that fits several entries about equally is
+        # broad: ask which. A longer one says enough to answer, with the others beside it.
         runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
-        if best >= cfg.answer_threshold and best - runner_up >= CLOSE_CALL * best:
-            return Outcome("answer", min(1.0, best), entry_id=best_id)
+        broad = runner_up >= (1 - CLOSE_CALL) * best and len(self.normaliser.terms(question)) <= 2
+        if best >= cfg.answer_threshold and not broad:
+            alternatives = tuple(i for s, i in ranked[1: cfg.max_suggestions]
+                                 if s >= floor and s >= ALTERNATIVE_SHARE * best)
+            return Outcome("answer", min(1.0, best), entry_id=best_id, suggestions=alternatives)
         choices = tuple(i for s, i in ranked[: cfg.max_suggestions] if s >= floor)
         return Outcome("suggest", min(1.0, best), suggestions=choices)
 

@@ -89,6 +89,9 @@ COMMANDS_ADMIN = (
 SOURCES_HEADER = "📎 <b>Sumber resmi:</b>"
 REVIEWED = "Terakhir diperiksa: {date}"
 RELATED_PREFIX = "➡️ "
+# Shown under an answer when another entry scored nearly as high.
+ALTERNATIVES_HINT = "Bukan ini yang Anda maksud? Coba topik bertanda 🔎 di bawah."
+ALTERNATIVE_PREFIX = "🔎 "
 BUTTON_HELPFUL = "👍 Membantu"
 BUTTON_NOT_HELPFUL = "👎 Kurang membantu"
 BUTTON_OTHER_TOPICS = "📚 Topik lain"

@@ -59,6 +59,18 @@ async def test_unsure_question_offers_choices_that_answer_when_pressed(user, bot
     assert logged[-1]["entry_id"] == choices[0]["callback_data"].split(":")[3]  # the pick
 
 
+async def test_answer_offers_a_close_alternative_that_opens_when_pressed(user) -> None:
+    sari = user(210)
+    reply = await sari.ask("apa bedanya halal self declare sama reguler?")
+    assert "Terakhir diperiksa:" in reply.text
+    assert "Bukan ini yang Anda maksud?" in reply.text
+    alternative = next(label for label in reply.button_labels if label.startswith("🔎"))
+    await sari.press(reply, alternative)
+    answer = await sari.next_message()
+    assert html.escape(alternative.removeprefix("🔎 "), quote=False) in answer.text
+    assert "Terakhir diperiksa:" in answer.text
+
+
 async def test_out_of_scope_question_gets_an_honest_belum_tahu_and_is_logged(user, bot) -> None:
     rudi = user(204)
     reply = await rudi.ask("min kamu bisa ngelawak ga, bosen nih")

@@ -66,6 +66,17 @@ def test_ambiguous_question_offers_choices_best_first(kb: KnowledgeBase) -> None
     assert set(outcome.suggestions) == {"halal-self-declare", "halal-reguler"}
 
 
+def test_answer_offers_an_entry_scoring_nearly_as_high_beside_it(kb: KnowledgeBase) -> None:
+    outcome = kb.answer("apa bedanya halal self declare sama reguler?")
+    assert outcome.kind == "answer" and outcome.entry_id == "halal-self-declare"
+    assert outcome.suggestions == ("halal-reguler",)
+
+
+def test_clear_answer_comes_alone(kb: KnowledgeBase) -> None:
+    outcome = kb.answer("CIF sama FOB apa bedanya")
+    assert outcome.kind == "answer" and outcome.suggestions == ()
+
+
 def test_suggestions_never_exceed_the_configured_number() -> None:
     kb = load_knowledge(FIXTURES, MatcherConfig(0.99, 0.01, max_suggestions=1))
     outcome = kb.answer("halal ekspor jepang")
