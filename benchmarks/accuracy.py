@@ -203,7 +203,9 @@ def held_out(
         kept = [replace(e, questions=tuple(q for j, q in enumerate(e.questions)
                                            if j % folds != fold) or e.questions[:1])
                 for e in entries]
-        matcher = Matcher(kept, kb.vocabulary.slang, kb.vocabulary.synonym_groups, config)
+        v = kb.vocabulary
+        matcher = Matcher(kept, v.slang, v.synonym_groups, config, v.off_topic, v.export_words,
+                          v.other_topics)
         bm25, fuzzy = bm25_ranker(kept), wratio_ranker(kept)
         for e in entries:
             for j, q in enumerate(e.questions):

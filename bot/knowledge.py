@@ -37,7 +37,7 @@ ENTRY_KEYS = (
 )
 REQUIRED_KEYS = ("id", "title", "questions", "answer", "sources", "reviewed")
 SOURCE_KEYS = ("title", "url")
-VOCABULARY_KEYS = ("singkatan", "istilah", "sinonim", "di_luar_topik")
+VOCABULARY_KEYS = ("singkatan", "istilah", "sinonim", "di_luar_topik", "kata_ekspor", "topik_lain")
 
 _YAML = "tag:yaml.org,2002:"
 _PLAIN_TAGS = frozenset(
@@ -96,6 +96,8 @@ class Vocabulary:
     slang: dict[str, tuple[str, ...]] = field(default_factory=dict)
     synonym_groups: tuple[tuple[str, ...], ...] = ()
     off_topic: tuple[str, ...] = ()  # requests the bot must always decline (di_luar_topik)
+    export_words: tuple[str, ...] = ()  # words showing a question is about exporting
+    other_topics: tuple[str, ...] = ()  # words of neighbouring topics the base leaves out
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,8 @@ class KnowledgeBase:
         self.vocabulary = vocabulary
         self.files = files  # file name -> sha256 of its bytes
         self.matcher = Matcher(entries, vocabulary.slang, vocabulary.synonym_groups, config,
-                               vocabulary.off_topic)
+                               vocabulary.off_topic, vocabulary.export_words,
+                               vocabulary.other_topics)
 
     def answer(self, question: str) -> Outcome:
         """What the bot does with `question`: answer, suggest entries, or admit it doesn't know."""
@@ -538,10 +541,11 @@ class _FileReader:
                         self.problem(_line(item), "a sinonim group needs at least two words")
                     elif len(group) >= 2:
                         groups.append(group)
-        off_topic: tuple[str, ...] = ()
-        if "di_luar_topik" in top:
-            off_topic = self.texts(top["di_luar_topik"][1], "di_luar_topik", False)
-        return Vocabulary(slang=slang, synonym_groups=tuple(groups), off_topic=off_topic)
+        lists = {key: self.texts(top[key][1], key, False) if key in top else ()
+                 for key in ("di_luar_topik", "kata_ekspor", "topik_lain")}
+        return Vocabulary(slang=slang, synonym_groups=tuple(groups),
+                          off_topic=lists["di_luar_topik"], export_words=lists["kata_ekspor"],
+                          other_topics=lists["topik_lain"])
 
 
 def _is_https_url(url: str) -> bool:

@@ -16,7 +16,11 @@ Outcome: below `suggest_threshold` unknown; at or above `answer_threshold` an an
 the entries scoring nearly as high (ALTERNATIVE_SHARE) offered beside it; in between, the
 few best are offered to choose from.
 A question scoring lower is still offered choices when its words are the base's own
-(FAMILIAR_SUGGEST): a new phrasing of a known topic, not an off-topic question.
+(FAMILIAR_SUGGEST): a new phrasing of a known topic, not an off-topic question; or when it
+says it is about exporting (kosakata.yaml `kata_ekspor`, EXPORT_SUGGEST). Admins list in
+kosakata.yaml requests no entry can serve (`di_luar_topik`, always unknown) and words of
+neighbouring topics the base leaves out (`topik_lain`: unknown unless the question names
+exporting or an entry fits it surely).
 The constants below were set mainly on the base's own questions asked of a base built
 without them (benchmarks/accuracy.py, "held-out") and a list of off-topic questions;
 the development question file was watched as a check.
@@ -67,6 +71,9 @@ TYPICAL_QUESTIONS = 8  # question weights are scaled as if every entry had this 
 # questions phrased in a new way mostly reuse the base's own words. One word in
 # FAMILIAR_STRANGERS (rounded down) may still be strange: long questions carry some.
 FAMILIAR_SUGGEST = 0.2
+# A question that says it is about exporting (kata_ekspor in kosakata.yaml: ekspor, buyer,
+# luar negeri...) is offered choices from this score on instead of "belum tahu".
+EXPORT_SUGGEST = 0.4
 FAMILIAR_STRANGERS = 0.15
 
 
@@ -94,6 +101,8 @@ class Matcher:
         synonym_groups: Iterable[tuple[str, ...]],
         config: MatcherConfig,
         off_topic: Iterable[str] = (),
+        export_words: Iterable[str] = (),
+        other_topics: Iterable[str] = (),
     ) -> None:
         self.config = config
         self.ids = [e.id for e in entries]
@@ -103,9 +112,13 @@ class Matcher:
         # that normalises to a single term ("kurs sekarang" -> kurs) would refuse a whole
         # topic, so it takes two terms at least.
         self.off_topic = [
-            frozenset(found) for phrase in off_topic
-            if len(found := set(self.normaliser.terms(phrase))) >= 2
-        ]
+            phrase for phrase in self._phrases(off_topic) if len(phrase) >= 2]
+        # Words saying a question is about exporting, and words of neighbouring topics the
+        # base does not cover (domestic marketplaces and couriers, home loans, salaries,
+        # holidays): such a word without an export word marks the question out of scope
+        # unless an entry fits it surely.
+        self.export_words = self._phrases(export_words)
+        self.other_topics = self._phrases(other_topics)
         terms = self.normaliser.terms
         weights: list[dict[str, float]] = []
         strong_terms: list[set[str]] = []
@@ -147,11 +160,16 @@ class Matcher:
             for term, weight in w.items():
                 self.postings[term].append((i, weight / (weight + SATURATION)))
 
+    def _phrases(self, phrases: Iterable[str]) -> list[frozenset[str]]:
+        return [found for phrase in phrases if (found := frozenset(self.normaliser.terms(phrase)))]
+
     def shares(self, question: str) -> tuple[list[str], list[tuple[float, float, int]]]:
         """The question's terms and the best few (share explained, evidence, entry)."""
+        return self._shares(self.normaliser.terms(question))
+
+    def _shares(self, found: list[str]) -> tuple[list[str], list[tuple[float, float, int]]]:
         # Numbers the base never uses (5 kubik, 11%) are quantities, not topics: ignored.
-        terms = [t for t in dict.fromkeys(self.normaliser.terms(question))
-                 if t in self.idf or not t.isdigit()]
+        terms = [t for t in dict.fromkeys(found) if t in self.idf or not t.isdigit()]
         total = sum(self.idf.get(t, self.unknown_idf) for t in terms)
         if not total:
             return terms, []
@@ -168,7 +186,10 @@ class Matcher:
 
     def ranked(self, question: str) -> list[tuple[float, str]]:
         """(score, entry id) of the most likely entries, best first; score >= 1 is sure."""
-        terms, shares = self.shares(question)
+        return self._ranked(self.normaliser.terms(question))
+
+    def _ranked(self, found: list[str]) -> list[tuple[float, str]]:
+        terms, shares = self._shares(found)
         if not shares:
             return []
         text = " ".join(terms)
@@ -186,21 +207,29 @@ class Matcher:
     def answer(self, question: str) -> Outcome:
         """Answer with one entry, suggest a few, or say the question is out of scope."""
         cfg = self.config
-        if self.off_topic:
-            asked = set(self.normaliser.terms(question))
-            if any(phrase <= asked for phrase in self.off_topic):
-                return Outcome("unknown", 0.0)
-        ranked = self.ranked(question)
-        floor = cfg.suggest_threshold
-        if ranked and FAMILIAR_SUGGEST <= ranked[0][0] < floor and self.familiar(question):
-            floor = FAMILIAR_SUGGEST
-        if not ranked or ranked[0][0] < floor:
-            return Outcome("unknown", min(1.0, ranked[0][0]) if ranked else 0.0)
+        found = self.normaliser.terms(question)
+        asked = set(found)
+        if any(phrase <= asked for phrase in self.off_topic):
+            return Outcome("unknown", 0.0)
+        ranked = self._ranked(found)
+        if not ranked:
+            return Outcome("unknown", 0.0)
         best, best_id = ranked[0]
+        about_export = any(phrase <= asked for phrase in self.export_words)
+        if (best < 1.0 and not about_export
+                and any(phrase <= asked for phrase in self.other_topics)):
+            return Outcome("unknown", min(1.0, best))
+        floor = cfg.suggest_threshold
+        if FAMILIAR_SUGGEST <= best < floor and self.familiar(found):
+            floor = FAMILIAR_SUGGEST
+        elif EXPORT_SUGGEST <= best < floor and about_export:
+            floor = EXPORT_SUGGEST
+        if best < floor:
+            return Outcome("unknown", min(1.0, best))
         # A question of a word or two ("halal") that fits several entries about equally is
         # broad: ask which. A longer one says enough to answer, with the others beside it.
         runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
-        broad = runner_up >= (1 - CLOSE_CALL) * best and len(self.normaliser.terms(question)) <= 2
+        broad = runner_up >= (1 - CLOSE_CALL) * best and len(found) <= 2
         if best >= cfg.answer_threshold and not broad:
             alternatives = tuple(i for s, i in ranked[1: cfg.max_suggestions]
                                  if s >= floor and s >= ALTERNATIVE_SHARE * best)
@@ -208,10 +237,9 @@ class Matcher:
         choices = tuple(i for s, i in ranked[: cfg.max_suggestions] if s >= floor)
         return Outcome("suggest", min(1.0, best), suggestions=choices)
 
-
-    def familiar(self, question: str) -> bool:
-        """Whether (nearly) every word of `question` is one the base's questions use."""
-        terms = [t for t in self.normaliser.terms(question) if not t.isdigit()]
+    def familiar(self, found: list[str]) -> bool:
+        """Whether (nearly) every term in `found` is one the base's questions use."""
+        terms = [t for t in found if not t.isdigit()]
         strange = sum(t not in self.asked_vocabulary for t in terms)
         return bool(terms) and strange <= int(len(terms) * FAMILIAR_STRANGERS)
 

@@ -156,7 +156,8 @@ def test_low_scoring_question_in_the_bases_own_words_offers_choices(
 def test_familiar_means_the_words_are_the_bases_questions_words(
     shipped: KnowledgeBase, question: str, familiar: bool,
 ) -> None:
-    assert shipped.matcher.familiar(question) is familiar
+    matcher = shipped.matcher
+    assert matcher.familiar(matcher.normaliser.terms(question)) is familiar
 
 
 
@@ -171,14 +172,38 @@ def test_admin_listed_off_topic_requests_are_declined_even_near_a_topic(tmp_path
     assert kb.answer("cara hitung harga ekspor pakai kurs berapa").kind == "answer"
 
 
-def test_off_topic_phrases_must_be_a_list(tmp_path: Path) -> None:
+def test_neighbouring_topic_without_export_words_is_unknown(shipped: KnowledgeBase) -> None:
+    """topik_lain in kosakata.yaml: a domestic marketplace fee is not an export question."""
+    assert shipped.answer("potongan admin shopee buat seller berapa persen").kind == "unknown"
+    assert shipped.answer("cara daftar BPJS buat karyawan").kind == "unknown"
+    # Saying it is about exporting keeps the question in scope.
+    assert answered(shipped, "bisa jual ke luar negeri lewat Shopee?") == "pemasaran-digital"
+
+
+def test_low_scoring_question_about_exporting_gets_choices(tmp_path: Path) -> None:
+    """kata_ekspor: a vague question that says "ekspor" is offered the nearest topics."""
+    question = ("Dinas Perindustrian kota bisa bantu apa saja untuk UMKM yang mau ekspor? "
+                "kami di Kudus, tenun ikat")
+    outcome = load_knowledge(SHIPPED, CONFIG).answer(question)
+    assert outcome.kind == "suggest" and "pendampingan-pemerintah" in outcome.suggestions
     folder = tmp_path / "kb"
-    shutil.copytree(Path(__file__).resolve().parent.parent / "knowledge", folder)
+    shutil.copytree(SHIPPED, folder)
     vocabulary = folder / "kosakata.yaml"
     text = vocabulary.read_text(encoding="utf-8")
-    head = text.split("\ndi_luar_topik:")[0]
-    vocabulary.write_text(head + "\ndi_luar_topik: kurs hari ini\n", encoding="utf-8")
+    start, end = text.index("\nkata_ekspor:"), text.index("\ntopik_lain:")
+    vocabulary.write_text(text[:start] + text[end:], encoding="utf-8")
+    assert load_knowledge(folder, CONFIG).answer(question).kind == "unknown"
+
+
+@pytest.mark.parametrize("key", ["di_luar_topik", "kata_ekspor", "topik_lain"])
+def test_vocabulary_word_lists_must_be_lists(tmp_path: Path, key: str) -> None:
+    folder = tmp_path / "kb"
+    shutil.copytree(SHIPPED, folder)
+    vocabulary = folder / "kosakata.yaml"
+    text = vocabulary.read_text(encoding="utf-8")
+    head = text.split(f"\n{key}:")[0]
+    vocabulary.write_text(head + f"\n{key}: kurs hari ini\n", encoding="utf-8")
     problems = [str(p) for p in check_knowledge(folder)]
     assert len(problems) == 1
     assert problems[0].startswith("kosakata.yaml:")
-    assert "di_luar_topik must be a list" in problems[0]
+    assert f"{key} must be a list" in problems[0]
