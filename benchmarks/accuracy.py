@@ -253,8 +253,8 @@ def main() -> int:
 
     misses: list[str] = []
     ours = matcher_figures(kb.answer, rows, misses)
-    fuzzy = baseline_figures(wratio_ranker(entries), rows)
-    bm25 = baseline_figures(bm25_ranker(entries), rows)
+    rankers = (wratio_ranker(entries), bm25_ranker(entries))
+    fuzzy, bm25 = (baseline_figures(rank, rows) for rank in rankers)
 
     print(f"knowledge base: {args.knowledge} ({len(entries)} entries)")
     print(f"questions: {args.questions} ({n} rows, {n - n_none} in scope, {n_none} NONE)")
@@ -291,8 +291,7 @@ def main() -> int:
               f"{pct(f['rejected'], k_none):>14}{k:>6}")
         if k == k_none:  # only off-topic rows: a baseline that refuses everything wins
             continue
-        base = max((baseline_figures(r(entries), own) for r in (wratio_ranker, bm25_ranker)),
-                   key=lambda b: b["top1"])
+        base = max((baseline_figures(rank, own) for rank in rankers), key=lambda b: b["top1"])
         label = f"  better baseline @{base['cut']:.2f}"
         lead = 100 * (f["top1"] - base["top1"]) / k
         print(f"{label:28}{pct(base['top1'], k):>8}{pct(base['top3'], k):>8}"

@@ -165,11 +165,8 @@ class Matcher:
     def _phrases(self, phrases: Iterable[str]) -> list[frozenset[str]]:
         return [found for phrase in phrases if (found := frozenset(self.normaliser.terms(phrase)))]
 
-    def shares(self, question: str) -> tuple[list[str], list[tuple[float, float, int]]]:
-        """The question's terms and the best few (share explained, evidence, entry)."""
-        return self._shares(self.normaliser.terms(question))
-
     def _shares(self, found: list[str]) -> tuple[list[str], list[tuple[float, float, int]]]:
+        """The question's terms and the best few (share explained, evidence, entry)."""
         # Numbers the base never uses (5 kubik, 11%) are quantities, not topics: ignored.
         terms = [t for t in dict.fromkeys(found) if t in self.idf or not t.isdigit()]
         total = sum(self.idf.get(t, self.unknown_idf) for t in terms)

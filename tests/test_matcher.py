@@ -180,11 +180,13 @@ def test_neighbouring_topic_without_export_words_is_unknown(shipped: KnowledgeBa
     assert answered(shipped, "bisa jual ke luar negeri lewat Shopee?") == "pemasaran-digital"
 
 
-def test_low_scoring_question_about_exporting_gets_choices(tmp_path: Path) -> None:
+def test_low_scoring_question_about_exporting_gets_choices(
+    shipped: KnowledgeBase, tmp_path: Path,
+) -> None:
     """kata_ekspor: a vague question that says "ekspor" is offered the nearest topics."""
     question = ("Dinas Perindustrian kota bisa bantu apa saja untuk UMKM yang mau ekspor? "
                 "kami di Kudus, tenun ikat")
-    outcome = load_knowledge(SHIPPED, CONFIG).answer(question)
+    outcome = shipped.answer(question)
     assert outcome.kind == "suggest" and "pendampingan-pemerintah" in outcome.suggestions
     folder = tmp_path / "kb"
     shutil.copytree(SHIPPED, folder)
