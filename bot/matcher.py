@@ -17,7 +17,8 @@ the entries scoring nearly as high (ALTERNATIVE_SHARE) offered beside it; in bet
 few best are offered to choose from.
 A question scoring lower is still offered choices when its words are the base's own
 (FAMILIAR_SUGGEST): a new phrasing of a known topic, not an off-topic question; or when it
-says it is about exporting (kosakata.yaml `kata_ekspor`, EXPORT_SUGGEST). Admins list in
+says it is about exporting (kosakata.yaml `kata_ekspor`, EXPORT_SUGGEST). Such questions
+are answered from a lower bar too (TRUSTED_ANSWER). Admins list in
 kosakata.yaml requests no entry can serve (`di_luar_topik`, always unknown) and words of
 neighbouring topics the base leaves out (`topik_lain`: unknown unless the question names
 exporting or an entry fits it surely).
@@ -76,6 +77,10 @@ FAMILIAR_STRANGERS = 0.15
 # A question that says it is about exporting (kata_ekspor in kosakata.yaml: ekspor,
 # eksportir, luar negeri...) is offered choices from this score on instead of "belum tahu".
 EXPORT_SUGGEST = 0.4
+# Such a familiar or export question scoring below the suggest threshold is answered from
+# this share of the answer threshold: its words say it is in scope, so its best entry is
+# more likely right than an equally scored entry for a question with strange words.
+TRUSTED_ANSWER = 0.8
 SURE = 1.0  # a score this high is as sure as matching gets
 
 
@@ -218,18 +223,20 @@ class Matcher:
         if (best < SURE and not about_export
                 and any(phrase <= asked for phrase in self.other_topics)):
             return Outcome("unknown", min(1.0, best))
-        floor = cfg.suggest_threshold
+        floor, answer_at = cfg.suggest_threshold, cfg.answer_threshold
         if FAMILIAR_SUGGEST <= best < floor and self.familiar(found):
             floor = FAMILIAR_SUGGEST
+            answer_at *= TRUSTED_ANSWER
         elif EXPORT_SUGGEST <= best < floor and about_export:
             floor = EXPORT_SUGGEST
+            answer_at *= TRUSTED_ANSWER
         if best < floor:
             return Outcome("unknown", min(1.0, best))
         # A question of a word or two ("halal") that fits several entries about equally is
         # broad: ask which. A longer one says enough to answer, with the others beside it.
         runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
         broad = runner_up >= (1 - CLOSE_CALL) * best and len(found) <= 2
-        if best >= cfg.answer_threshold and not broad:
+        if best >= answer_at and not broad:
             alternatives = tuple(i for s, i in ranked[1: cfg.max_suggestions]
                                  if s >= floor and s >= ALTERNATIVE_SHARE * best)
             return Outcome("answer", min(1.0, best), entry_id=best_id, suggestions=alternatives)

@@ -180,14 +180,16 @@ def test_neighbouring_topic_without_export_words_is_unknown(shipped: KnowledgeBa
     assert answered(shipped, "bisa jual ke luar negeri lewat Shopee?") == "pemasaran-digital"
 
 
-def test_low_scoring_question_about_exporting_gets_choices(
+def test_low_scoring_question_about_exporting_is_still_served(
     shipped: KnowledgeBase, tmp_path: Path,
 ) -> None:
-    """kata_ekspor: a vague question that says "ekspor" is offered the nearest topics."""
+    """kata_ekspor: a question scoring below the suggest threshold that says "ekspor"
+    is answered (or offered choices) instead of "belum tahu"."""
     question = ("Dinas Perindustrian kota bisa bantu apa saja untuk UMKM yang mau ekspor? "
                 "kami di Kudus, tenun ikat")
     outcome = shipped.answer(question)
-    assert outcome.kind == "suggest" and "pendampingan-pemerintah" in outcome.suggestions
+    assert outcome.score < CONFIG.suggest_threshold
+    assert outcome.kind == "answer" and outcome.entry_id == "pendampingan-pemerintah"
     folder = tmp_path / "kb"
     shutil.copytree(SHIPPED, folder)
     vocabulary = folder / "kosakata.yaml"
