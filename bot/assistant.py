@@ -17,6 +17,7 @@ from bot.knowledge import Entry, KnowledgeBase
 from bot.matcher import Outcome
 from bot.questions import FeedbackStore, QuestionLog
 from bot.replies import Button, Reply, callback, esc, fit_message, link, parse_callback
+from bot.smalltalk import small_talk
 from bot.users import Person
 
 COMMENT_WAIT_SECONDS = 15 * 60
@@ -65,6 +66,8 @@ class Assistant:
             return Reply(texts.FEEDBACK_COMMENT_SAVED)
         if not _HAS_WORD.search(text):
             return Reply(texts.NO_WORDS)
+        if courtesy := small_talk(text):  # not a question: nothing to log for the admins
+            return Reply(texts.SMALL_TALK[courtesy])
         note = ""
         if len(text) > self.chat.max_question_chars:
             text = text[: self.chat.max_question_chars]
@@ -187,6 +190,8 @@ def reply_for_outcome(
     kb: KnowledgeBase, outcome: Outcome, question_id: int = 0, question: str = "",
 ) -> Reply:
     """The reply for a matcher outcome: the answer, suggestions, or "belum tahu"."""
+    if outcome.kind == "unknown" and (courtesy := small_talk(question)):
+        return Reply(texts.SMALL_TALK[courtesy])
     if outcome.kind == "answer" and outcome.entry_id and (entry := kb.entry(outcome.entry_id)):
         return entry_reply(entry, kb, alternatives=outcome.suggestions)
     if outcome.kind == "suggest" and outcome.suggestions:

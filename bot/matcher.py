@@ -40,6 +40,7 @@ from rapidfuzz import fuzz, process
 
 from bot.config import MatcherConfig
 from bot.normalise import Normaliser
+from bot.smalltalk import small_talk
 
 if TYPE_CHECKING:
     from bot.knowledge import Entry
@@ -211,6 +212,8 @@ class Matcher:
     def answer(self, question: str) -> Outcome:
         """Answer with one entry, suggest a few, or say the question is out of scope."""
         cfg = self.config
+        if small_talk(question):  # "makasih min": courtesy, not a question
+            return Outcome("unknown", 0.0)
         found = self.normaliser.terms(question)
         asked = set(found)
         if any(phrase <= asked for phrase in self.off_topic):

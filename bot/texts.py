@@ -105,6 +105,20 @@ UNKNOWN = (
     "Pertanyaan Anda sudah kami catat agar tim admin bisa melengkapinya. "
     "Coba tulis dengan kata lain, atau lihat daftar topik."
 )
+# Courtesy messages (bot/smalltalk.py): thanks, greetings, "ok".
+SMALL_TALK = {
+    "thanks": (
+        "Sama-sama, senang bisa membantu! 🙏\n"
+        "Silakan bertanya lagi kapan saja, atau ketik /acara untuk melihat acara ekspor."
+    ),
+    "greeting": (
+        "Halo, selamat datang! 👋\n"
+        "Silakan tulis pertanyaan Anda tentang ekspor, misalnya: "
+        "<i>Bagaimana cara membuat NIB?</i>\n"
+        "Ketik /bantuan untuk melihat apa saja yang bisa saya bantu."
+    ),
+    "ok": "Baik. 👍 Silakan bertanya lagi kapan saja bila ada yang ingin Anda ketahui.",
+}
 NO_WORDS = (
     "Silakan tulis pertanyaan Anda dengan kata-kata, ya. 🙂\n"
     "Contoh: <i>Bagaimana cara mendapatkan sertifikat halal?</i>"

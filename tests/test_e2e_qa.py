@@ -237,3 +237,13 @@ async def test_every_question_is_logged_with_outcome_and_score(user, bot) -> Non
     logged = await questions_logged(bot, 217)
     assert [q["outcome"] for q in logged] == ["answer", "unknown"]
     assert all(0 <= q["score"] <= 1 and q["asked_at"] for q in logged)
+
+
+async def test_thanks_and_greetings_get_a_polite_reply_and_are_not_logged(user, bot) -> None:
+    sari = user(231)
+    thanks = await sari.ask("makasih ya min, sangat membantu 🙏")
+    assert thanks.text.startswith("Sama-sama")
+    assert not thanks.buttons
+    hello = await sari.ask("assalamualaikum min, mau tanya")
+    assert "Silakan tulis pertanyaan Anda" in hello.text
+    assert await questions_logged(bot, 231) == []

@@ -211,3 +211,9 @@ def test_vocabulary_word_lists_must_be_lists(tmp_path: Path, key: str) -> None:
     assert len(problems) == 1
     assert problems[0].startswith("kosakata.yaml:")
     assert f"{key} must be a list" in problems[0]
+
+
+def test_thanks_is_not_a_question(shipped: KnowledgeBase) -> None:
+    """"sangat membantu" shares a word with entries, but thanks asks nothing."""
+    assert shipped.answer("makasih ya min, sangat membantu 🙏").kind == "unknown"
+    assert shipped.answer("makasih, terus SKA ngurusnya di mana?").entry_id == "ska-coo"
