@@ -32,10 +32,12 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+import stopwordsiso
 from rapidfuzz import fuzz, process
 
 from bot.config import MatcherConfig
@@ -46,7 +48,8 @@ if TYPE_CHECKING:
     from bot.knowledge import Entry
 
 # How strongly one occurrence in each part of an entry ties a term to the entry.
-FIELD_WEIGHTS = {"question": 1.0, "keyword": 3.0, "title": 3.0, "tag": 0.5, "answer": 0.75}
+FIELD_WEIGHTS = {"question": 1.0, "keyword": 3.0, "title": 3.0, "tag": 0.5, "answer": 0.75,
+                 "acronym": 1.0}  # an acronym in the answer counts this much more
 # strength = weight / (weight + SATURATION): a word in most of an entry's questions ties
 # it more strongly than a word in one, with diminishing returns.
 SATURATION = 8.0
@@ -82,6 +85,11 @@ EXPORT_SUGGEST = 0.4
 # this share of the answer threshold: its words say it is in scope, so its best entry is
 # more likely right than an equally scored entry for a question with strange words.
 TRUSTED_ANSWER = 0.8
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,}(?:-[A-Z0-9]+)*\b")
+# Everyday words (the Indonesian and English stopwords-iso lists: "katanya", "sekitar",
+# "tiap") that the base does not use say nothing about the topic or about being off topic:
+# they are left out of a question instead of counting as strange words.
+GENERAL_WORDS = frozenset(stopwordsiso.stopwords(["id", "en"]))
 SURE = 1.0  # a score this high is as sure as matching gets
 
 
@@ -121,6 +129,7 @@ class Matcher:
         # topic, so it takes two terms at least.
         self.off_topic = [
             phrase for phrase in self._phrases(off_topic) if len(phrase) >= 2]
+        self.general = frozenset(t for w in GENERAL_WORDS for t in self.normaliser.terms(w))
         # Words saying a question is about exporting, and words of neighbouring topics the
         # base does not cover (domestic marketplaces and couriers, home loans, salaries,
         # holidays): such a word without an export word marks the question out of scope
@@ -149,6 +158,9 @@ class Matcher:
             strong_terms.append(set(w))
             for term in set(terms(entry.answer)):
                 w[term] = w.get(term, 0.0) + FIELD_WEIGHTS["answer"]
+            # An acronym the answer spells out ("DPU", "NPE") is one people ask about.
+            for term in {t for a in _ACRONYM.findall(entry.answer) for t in terms(a)}:
+                w[term] = w.get(term, 0.0) + FIELD_WEIGHTS["acronym"]
             weights.append(w)
             self.questions.append(questions)
         # Words of questions, keywords, titles and tags; answers mention too much to count.
@@ -173,8 +185,10 @@ class Matcher:
 
     def _shares(self, found: list[str]) -> tuple[list[str], list[tuple[float, float, int]]]:
         """The question's terms and the best few (share explained, evidence, entry)."""
-        # Numbers the base never uses (5 kubik, 11%) are quantities, not topics: ignored.
-        terms = [t for t in dict.fromkeys(found) if t in self.idf or not t.isdigit()]
+        # Numbers the base never uses (5 kubik, 11%) are quantities, not topics, and
+        # everyday words it never uses are no topic either: both are ignored.
+        terms = [t for t in dict.fromkeys(found)
+                 if t in self.idf or not (t.isdigit() or t in self.general)]
         total = sum(self.idf.get(t, self.unknown_idf) for t in terms)
         if not total:
             return terms, []
@@ -248,7 +262,8 @@ class Matcher:
 
     def familiar(self, found: list[str]) -> bool:
         """Whether (nearly) every term in `found` is one the base's questions use."""
-        terms = [t for t in found if not t.isdigit()]
+        terms = [t for t in found if not t.isdigit()
+                 and (t in self.asked_vocabulary or t not in self.general)]
         strange = sum(t not in self.asked_vocabulary for t in terms)
         return bool(terms) and strange <= int(len(terms) * FAMILIAR_STRANGERS)
 

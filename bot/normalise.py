@@ -41,6 +41,7 @@ STOP_WORDS = frozenset("""
     assalamualaikum selamat pagi siang sore malam permisi gan sis bro admin mimin
     bingung nanya tanyain makasih kira kira gitu sekarang coba kata kayak kaya memang
     sekali lho loh
+    arti artinya maksud maksudnya singkatan kepanjangan pengertian definisi
 """.split())
 
 PARTICLES = ("lah", "kah", "tah", "pun")

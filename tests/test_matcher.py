@@ -149,6 +149,7 @@ def test_low_scoring_question_in_the_bases_own_words_offers_choices(
 
 @pytest.mark.parametrize(("question", "familiar"), [
     ("urutan ekspor", True),
+    ("urutan ekspor katanya gimana", True),  # an everyday word the base never uses
     ("cara main saham buat pemula", False),  # saham: the base never asks about it
     ("tips diet sehat untuk ibu menyusui", False),  # words only answers mention
     ("", False),
@@ -217,3 +218,8 @@ def test_thanks_is_not_a_question(shipped: KnowledgeBase) -> None:
     """"sangat membantu" shares a word with entries, but thanks asks nothing."""
     assert shipped.answer("makasih ya min, sangat membantu 🙏").kind == "unknown"
     assert shipped.answer("makasih, terus SKA ngurusnya di mana?").entry_id == "ska-coo"
+
+
+def test_acronym_only_an_answer_explains_is_found(shipped: KnowledgeBase) -> None:
+    """DPU is spelled out only in the Incoterms answer; "singkatan" asks what it means."""
+    assert answered(shipped, "DPU itu singkatan apa?") == "incoterms"
