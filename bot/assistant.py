@@ -103,11 +103,14 @@ class Assistant:
             if entry is None:
                 return ButtonResult(toast=texts.ENTRY_GONE, reply=self.topics_home())
             return ButtonResult(reply=entry_reply(entry, kb))
-        if len(parts) == 3 and parts[0] == "p" and parts[1].isdigit():
+        if len(parts) == 3 and parts[0] in ("p", "a") and parts[1].isdigit():
             entry = kb.entry(parts[2])
             if entry is None:
                 return ButtonResult(toast=texts.ENTRY_GONE, reply=self.topics_home())
-            await self.questions.record_choice(int(parts[1]), person.id, entry.id)
+            if parts[0] == "p":  # a "Maksud Anda?" choice
+                await self.questions.record_choice(int(parts[1]), person.id, entry.id)
+            else:  # a 🔎 alternative under an answer
+                await self.questions.record_alternative(int(parts[1]), person.id, entry.id)
             return ButtonResult(reply=entry_reply(entry, kb))
         return ButtonResult(toast=texts.OLD_BUTTON)
 
@@ -193,7 +196,7 @@ def reply_for_outcome(
     if outcome.kind == "unknown" and (courtesy := small_talk(question)):
         return Reply(texts.SMALL_TALK[courtesy])
     if outcome.kind == "answer" and outcome.entry_id and (entry := kb.entry(outcome.entry_id)):
-        return entry_reply(entry, kb, alternatives=outcome.suggestions)
+        return entry_reply(entry, kb, alternatives=outcome.suggestions, question_id=question_id)
     if outcome.kind == "suggest" and outcome.suggestions:
         rows = [
             (Button(entry.title, callback("qa", "p", question_id, entry.id)),)
@@ -209,10 +212,13 @@ def reply_for_outcome(
     )
 
 
-def entry_reply(entry: Entry, kb: KnowledgeBase, alternatives: Sequence[str] = ()) -> Reply:
+def entry_reply(
+    entry: Entry, kb: KnowledgeBase, alternatives: Sequence[str] = (), question_id: int = 0,
+) -> Reply:
     """An entry's answer with sources, review date and follow-up buttons.
 
-    `alternatives`: entries the question may also have meant, offered first as buttons.
+    `alternatives`: entries the question may also have meant, offered first as buttons;
+    pressing one records the pick on logged question `question_id` (0: not logged).
     """
     others = [other for other_id in alternatives
               if other_id != entry.id and (other := kb.entry(other_id))]
@@ -224,7 +230,9 @@ def entry_reply(entry: Entry, kb: KnowledgeBase, alternatives: Sequence[str] = (
     if others:
         parts.extend(["", texts.ALTERNATIVES_HINT])
     rows: list[tuple[Button, ...]] = [
-        (Button(texts.ALTERNATIVE_PREFIX + other.title, callback("qa", "e", other.id)),)
+        (Button(texts.ALTERNATIVE_PREFIX + other.title,
+                callback("qa", "a", question_id, other.id) if question_id
+                else callback("qa", "e", other.id)),)
         for other in others
     ]
     for related_id in entry.related:

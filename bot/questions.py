@@ -58,6 +58,16 @@ class QuestionLog:
         )
         return changed > 0
 
+    async def record_alternative(self, question_id: int, user_id: int, entry_id: str) -> bool:
+        """Remember that the asker picked `entry_id`, offered beside the answer (once)."""
+        changed = await self.db.execute_count(
+            "UPDATE questions SET picked = ? WHERE id = ? AND user_id = ? "
+            "AND outcome = 'answer' AND picked IS NULL "
+            "AND instr(',' || suggestions || ',', ',' || ? || ',') > 0",
+            (entry_id, question_id, user_id, entry_id),
+        )
+        return changed > 0
+
 
 class FeedbackStore:
     """👍/👎 per user per entry; pressing again changes the vote, a comment may follow 👎."""

@@ -5,7 +5,8 @@ prints it as plain text with numbered choices. Both send the button's `data` bac
 
 Callback data is `prefix:part:part…`, at most 64 bytes (Telegram's limit). Prefixes:
 - `qa:` questions and answers (`qa:e:<entry>` show entry, `qa:p:<question>:<entry>` pick a
-  suggestion, `qa:skip` skip the 👎 comment)
+  suggestion, `qa:a:<question>:<entry>` pick a 🔎 alternative under an answer, `qa:skip`
+  skip the 👎 comment)
 - `fb:` feedback on an answer (`fb:<entry>:1` helpful, `fb:<entry>:0` not helpful)
 - `kb:` browsing topics (`kb:home`, `kb:c:<category index>`)
 - `ev:` events, `bc:` broadcasts, `adm:` admin tools (see their modules)

@@ -50,6 +50,8 @@ class QuestionGroup:
     examples: list[str] = field(default_factory=list)  # distinct wordings, most asked first
     disliked: Counter[str] = field(default_factory=Counter)  # entry id -> 👎 count
     comments: list[str] = field(default_factory=list)
+    # "answered entry → entry the asker picked from the 🔎 buttons" -> count
+    picked: Counter[str] = field(default_factory=Counter)
 
 
 @dataclass(frozen=True)
@@ -99,17 +101,21 @@ class Reports:
     # --- what users still need ----------------------------------------------------------------
 
     async def unanswered(self, days: int) -> list[QuestionGroup]:
-        """Unanswered and 👎 questions of the last `days` days, grouped, most frequent first."""
+        """What users still need from the last `days` days, grouped, most frequent first:
+        unknown questions, 👎 answers, and answers the asker swapped for a 🔎 alternative."""
         _, since = self._since(days)
         rows = await self.db.fetchall(
-            "SELECT user_id, text, NULL AS entry_id, NULL AS comment FROM questions "
-            "WHERE outcome = 'unknown' AND asked_at >= ? "
+            "SELECT user_id, text, NULL AS entry_id, NULL AS comment, NULL AS picked "
+            "FROM questions WHERE outcome = 'unknown' AND asked_at >= ? "
             "UNION ALL "
-            "SELECT f.user_id, COALESCE(q.text, f.comment, f.entry_id), f.entry_id, f.comment "
-            "FROM feedback f LEFT JOIN questions q ON q.id = f.question_id "
+            "SELECT f.user_id, COALESCE(q.text, f.comment, f.entry_id), f.entry_id, f.comment, "
+            "NULL FROM feedback f LEFT JOIN questions q ON q.id = f.question_id "
             "WHERE f.helpful = 0 AND f.updated_at >= ? "
+            "UNION ALL "  # answered, but the asker picked another entry under the answer
+            "SELECT user_id, text, NULL, NULL, entry_id || ' → ' || picked FROM questions "
+            "WHERE outcome = 'answer' AND picked IS NOT NULL AND asked_at >= ? "
             "LIMIT ?",
-            (since, since, MAX_QUESTIONS),
+            (since, since, since, MAX_QUESTIONS),
         )
         key_of = self._grouping_key()
         groups: list[QuestionGroup] = []
@@ -132,6 +138,8 @@ class Reports:
                 group.disliked[row["entry_id"]] += 1
             if row["comment"]:
                 group.comments.append(row["comment"])
+            if row["picked"]:
+                group.picked[row["picked"]] += 1
         for group in groups:
             group.examples = [text for text, _ in wordings[group.key].most_common()]
         groups.sort(key=lambda g: (-g.count, -len(g.users), g.key))
@@ -283,6 +291,9 @@ def unanswered_reply(groups: list[QuestionGroup], days: int) -> Reply:
         if group.disliked:
             ids = ", ".join(esc(i) for i, _ in group.disliked.most_common(3))
             lines.append(texts.ADMIN_UNANSWERED_DISLIKED.format(entries=ids))
+        if group.picked:
+            swaps = ", ".join(esc(p) for p, _ in group.picked.most_common(3))
+            lines.append(texts.ADMIN_UNANSWERED_PICKED.format(swaps=swaps))
         if group.comments:
             lines.append(texts.ADMIN_UNANSWERED_COMMENT.format(
                 comment=esc(_shorten(group.comments[0], 150))))

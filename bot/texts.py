@@ -521,6 +521,7 @@ ADMIN_UNANSWERED_HEADER = (
 ADMIN_UNANSWERED_GROUP = "<b>{number}. {count}×</b> dari {users} orang\n<i>{example}</i>"
 ADMIN_UNANSWERED_EXAMPLE = "   juga: <i>{example}</i>"
 ADMIN_UNANSWERED_DISLIKED = "   👎 pada jawaban: {entries}"
+ADMIN_UNANSWERED_PICKED = "   🔎 penanya memilih jawaban lain (dijawab → dipilih): {swaps}"
 ADMIN_UNANSWERED_COMMENT = "   💬 <i>{comment}</i>"
 ADMIN_UNANSWERED_MORE = "…dan {count} kelompok lain."
 

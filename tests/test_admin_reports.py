@@ -78,6 +78,21 @@ async def test_disliked_answers_count_as_still_needed_with_their_comment(core: C
     assert "nib-oss" in text and "Saya mau tahu biayanya" in text and "1×" in text
 
 
+async def test_answers_swapped_for_a_listed_alternative_are_still_needed(core: Core) -> None:
+    answered = Outcome("answer", 0.7, entry_id="halal-ekspor", suggestions=("pasar-timur-tengah",))
+    question = await ask_at(core, 1, "sertif halal buat kurma ke saudi", answered)
+    await ask_at(core, 2, "halal buat ekspor", answered)  # kept: not in the report
+    # Only the asker, only an entry that was offered, only once.
+    assert not await core.questions.record_alternative(question, 2, "pasar-timur-tengah")
+    assert not await core.questions.record_alternative(question, 1, "nib-oss")
+    assert await core.questions.record_alternative(question, 1, "pasar-timur-tengah")
+    assert not await core.questions.record_alternative(question, 1, "pasar-timur-tengah")
+    groups = await core.reports.unanswered(7)
+    assert [g.examples for g in groups] == [["sertif halal buat kurma ke saudi"]]
+    assert groups[0].picked == {"halal-ekspor → pasar-timur-tengah": 1}
+    assert "halal-ekspor → pasar-timur-tengah" in unanswered_reply(groups, 7).text
+
+
 async def test_unanswered_reply_escapes_what_users_wrote(core: Core) -> None:
     await ask_at(core, 1, "<b>ekspor</b> & bea <i>keluar</i> tanpa tutup", UNKNOWN)
     text = unanswered_reply(await core.reports.unanswered(7), 7).text

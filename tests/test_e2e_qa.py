@@ -59,7 +59,7 @@ async def test_unsure_question_offers_choices_that_answer_when_pressed(user, bot
     assert logged[-1]["entry_id"] == choices[0]["callback_data"].split(":")[3]  # the pick
 
 
-async def test_answer_offers_a_close_alternative_that_opens_when_pressed(user) -> None:
+async def test_answer_offers_a_close_alternative_that_opens_when_pressed(user, bot) -> None:
     sari = user(210)
     reply = await sari.ask("apa bedanya halal self declare sama reguler?")
     assert "Terakhir diperiksa:" in reply.text
@@ -69,6 +69,9 @@ async def test_answer_offers_a_close_alternative_that_opens_when_pressed(user) -
     answer = await sari.next_message()
     assert html.escape(alternative.removeprefix("🔎 "), quote=False) in answer.text
     assert "Terakhir diperiksa:" in answer.text
+    logged = await questions_logged(bot, 210)
+    assert logged[-1]["outcome"] == "answer" and logged[-1]["picked"] is not None
+    assert logged[-1]["picked"] != logged[-1]["entry_id"]  # shown to admins as a swap
 
 
 async def test_out_of_scope_question_gets_an_honest_belum_tahu_and_is_logged(user, bot) -> None:
