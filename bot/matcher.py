@@ -64,9 +64,12 @@ SURE_SHARE = 0.4
 # in units of the IDF of the rarest word, so it holds for bases of any size; about two
 # rare words strongly tied to the entry) is also sure.
 SURE_EVIDENCE = 1.1
-# Entries scoring at least this share of the answer's score are offered beside it as
-# buttons: when two entries are nearly as likely, the other one is a tap away.
-ALTERNATIVE_SHARE = 0.6
+# Entries scoring at least this share of the answer's score, and this share of the
+# question's suggest floor, are offered beside it as buttons: when another entry is
+# nearly as likely, it is a tap away. (Held-out: the right entry is among the answer and
+# these for 95% of questions, against 92% when only entries above the floor were offered.)
+ALTERNATIVE_SHARE = 0.5
+ALTERNATIVE_FLOOR = 0.6
 CLOSE_CALL = 0.05  # entries within 5% of the best are about as likely
 ANSWER_ONLY_DF = 0.25  # an entry mentioning a word only in its answer counts this much
 TYPICAL_QUESTIONS = 8  # question weights are scaled as if every entry had this many
@@ -254,8 +257,8 @@ class Matcher:
         runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
         broad = runner_up >= (1 - CLOSE_CALL) * best and len(found) <= 2
         if best >= answer_at and not broad:
-            alternatives = tuple(i for s, i in ranked[1: cfg.max_suggestions]
-                                 if s >= floor and s >= ALTERNATIVE_SHARE * best)
+            least = max(ALTERNATIVE_FLOOR * floor, ALTERNATIVE_SHARE * best)
+            alternatives = tuple(i for s, i in ranked[1: cfg.max_suggestions] if s >= least)
             return Outcome("answer", min(1.0, best), entry_id=best_id, suggestions=alternatives)
         choices = tuple(i for s, i in ranked[: cfg.max_suggestions] if s >= floor)
         return Outcome("suggest", min(1.0, best), suggestions=choices)
