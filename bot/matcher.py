@@ -13,7 +13,7 @@ names rare words tied to one entry is sure too (evidence). The best few entries 
 compared, as normalised word sequences, with their stored questions (rapidfuzz).
 
 Outcome: below `suggest_threshold` unknown; at or above `answer_threshold` an answer, with
-the entries scoring nearly as high (ALTERNATIVE_SHARE) offered beside it; in between, the
+the entries scoring at least half as high (ALTERNATIVE_SHARE) offered beside it; in between, the
 few best are offered to choose from.
 A question scoring lower is still offered choices when its words are the base's own
 (FAMILIAR_SUGGEST): a new phrasing of a known topic, not an off-topic question; or when it
@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 # How strongly one occurrence in each part of an entry ties a term to the entry.
 FIELD_WEIGHTS = {"question": 1.0, "keyword": 3.0, "title": 3.0, "tag": 0.5, "answer": 0.75,
                  "acronym": 1.0}  # an acronym in the answer counts this much more
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,}(?:-[A-Z0-9]+)*\b")  # PEB, NPE, V-LEGAL, GS1
 # strength = weight / (weight + SATURATION): a word in most of an entry's questions ties
 # it more strongly than a word in one, with diminishing returns.
 SATURATION = 8.0
@@ -88,7 +89,6 @@ EXPORT_SUGGEST = 0.4
 # this share of the answer threshold: its words say it is in scope, so its best entry is
 # more likely right than an equally scored entry for a question with strange words.
 TRUSTED_ANSWER = 0.8
-_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,}(?:-[A-Z0-9]+)*\b")
 # Everyday words (the Indonesian and English stopwords-iso lists: "katanya", "sekitar",
 # "tiap") that the base does not use say nothing about the topic or about being off topic:
 # they are left out of a question instead of counting as strange words.
