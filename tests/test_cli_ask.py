@@ -94,3 +94,12 @@ def test_kb_check_prints_file_line_messages(
     assert code == 1
     assert "a.yaml:3: entry is missing 'answer'" in out
     assert out[-1].startswith("a.yaml:3: id 'Salah' must be kebab-case")
+
+
+def test_thanks_is_out_of_scope_in_json_and_thanked_in_plain_text(
+    config: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, [record] = ask(capsys, "--config", str(config), "makasih min 🙏")
+    assert code == 0 and record["id"] is None and record["suggestions"] == []
+    assert main(["ask", "--config", str(config), "makasih min 🙏"]) == 0
+    assert capsys.readouterr().out.startswith("Sama-sama")
