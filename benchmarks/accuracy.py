@@ -44,8 +44,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.config import MatcherConfig, load_config  # noqa: E402
-from bot.knowledge import Entry, KnowledgeBase, load_knowledge  # noqa: E402
-from bot.matcher import Matcher, Outcome  # noqa: E402
+from bot.knowledge import Entry, KnowledgeBase, build_matcher, load_knowledge  # noqa: E402
+from bot.matcher import Outcome  # noqa: E402
 
 DEFAULT_QUESTIONS = ROOT.parent / "shared" / "dev_questions.tsv"
 OWN_QUESTIONS = ROOT / "benchmarks" / "questions"
@@ -209,9 +209,7 @@ def held_out(
         kept = [replace(e, questions=tuple(q for j, q in enumerate(e.questions)
                                            if j % folds != fold) or e.questions[:1])
                 for e in entries]
-        v = kb.vocabulary
-        matcher = Matcher(kept, v.slang, v.synonym_groups, config, v.off_topic, v.export_words,
-                          v.other_topics)
+        matcher = build_matcher(kept, kb.vocabulary, config)
         bm25, fuzzy = bm25_ranker(kept), wratio_ranker(kept)
         for e in entries:
             for j, q in enumerate(e.questions):

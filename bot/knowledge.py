@@ -37,7 +37,8 @@ ENTRY_KEYS = (
 )
 REQUIRED_KEYS = ("id", "title", "questions", "answer", "sources", "reviewed")
 SOURCE_KEYS = ("title", "url")
-VOCABULARY_KEYS = ("singkatan", "istilah", "sinonim", "di_luar_topik", "kata_ekspor", "topik_lain")
+VOCABULARY_KEYS = ("singkatan", "istilah", "sinonim", "di_luar_topik", "kata_ekspor", "topik_lain",
+                   "nama_produk")
 
 _YAML = "tag:yaml.org,2002:"
 _PLAIN_TAGS = frozenset(
@@ -98,6 +99,7 @@ class Vocabulary:
     off_topic: tuple[str, ...] = ()  # requests the bot must always decline (di_luar_topik)
     export_words: tuple[str, ...] = ()  # words showing a question is about exporting
     other_topics: tuple[str, ...] = ()  # words of neighbouring topics the base leaves out
+    products: tuple[str, ...] = ()  # product names: no topic, and no sign of being off topic
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,13 @@ class KnowledgeChanges:
     added: tuple[str, ...]
     changed: tuple[str, ...]
     removed: tuple[str, ...]
+
+
+def build_matcher(entries: list[Entry], vocabulary: Vocabulary, config: MatcherConfig) -> Matcher:
+    """The matcher for these entries with everything kosakata.yaml tells it."""
+    return Matcher(entries, vocabulary.slang, vocabulary.synonym_groups, config,
+                   off_topic=vocabulary.off_topic, export_words=vocabulary.export_words,
+                   other_topics=vocabulary.other_topics, products=vocabulary.products)
 
 
 class KnowledgeBase:
@@ -122,9 +131,7 @@ class KnowledgeBase:
             self.categories.setdefault(entry.category, []).append(entry.id)
         self.vocabulary = vocabulary
         self.files = files  # file name -> sha256 of its bytes
-        self.matcher = Matcher(entries, vocabulary.slang, vocabulary.synonym_groups, config,
-                               vocabulary.off_topic, vocabulary.export_words,
-                               vocabulary.other_topics)
+        self.matcher = build_matcher(entries, vocabulary, config)
 
     def answer(self, question: str) -> Outcome:
         """What the bot does with `question`: answer, suggest entries, or admit it doesn't know."""
@@ -542,10 +549,10 @@ class _FileReader:
                     elif len(group) >= 2:
                         groups.append(group)
         lists = {key: self.texts(top[key][1], key, False) if key in top else ()
-                 for key in ("di_luar_topik", "kata_ekspor", "topik_lain")}
+                 for key in ("di_luar_topik", "kata_ekspor", "topik_lain", "nama_produk")}
         return Vocabulary(slang=slang, synonym_groups=tuple(groups),
                           off_topic=lists["di_luar_topik"], export_words=lists["kata_ekspor"],
-                          other_topics=lists["topik_lain"])
+                          other_topics=lists["topik_lain"], products=lists["nama_produk"])
 
 
 def _is_https_url(url: str) -> bool:

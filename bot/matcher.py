@@ -122,17 +122,24 @@ class Matcher:
         off_topic: Iterable[str] = (),
         export_words: Iterable[str] = (),
         other_topics: Iterable[str] = (),
+        products: Iterable[str] = (),
     ) -> None:
         self.config = config
         self.ids = [e.id for e in entries]
-        self.normaliser = Normaliser(_all_texts(entries), slang, synonym_groups)
+        products = tuple(products)
+        self.normaliser = Normaliser(_all_texts(entries), slang, synonym_groups,
+                                     whole_words=products)
         # Admin-listed requests no static answer can serve (live rates, someone's phone
         # number): a question holding every term of one of them is out of scope. A phrase
         # that normalises to a single term ("kurs sekarang" -> kurs) would refuse a whole
         # topic, so it takes two terms at least.
         self.off_topic = [
             phrase for phrase in self._phrases(off_topic) if len(phrase) >= 2]
-        self.general = frozenset(t for w in GENERAL_WORDS for t in self.normaliser.terms(w))
+        # Everyday words and product names (kosakata.yaml `nama_produk`: rengginang, jenang,
+        # klanceng): when the base does not use them they are neither a topic nor a sign of
+        # an off-topic question, so they are left out of the question.
+        self.neutral = frozenset(
+            t for w in (*GENERAL_WORDS, *products) for t in self.normaliser.terms(w))
         # Words saying a question is about exporting, and words of neighbouring topics the
         # base does not cover (domestic marketplaces and couriers, home loans, salaries,
         # holidays): such a word without an export word marks the question out of scope
@@ -189,9 +196,9 @@ class Matcher:
     def _shares(self, found: list[str]) -> tuple[list[str], list[tuple[float, float, int]]]:
         """The question's terms and the best few (share explained, evidence, entry)."""
         # Numbers the base never uses (5 kubik, 11%) are quantities, not topics, and
-        # everyday words it never uses are no topic either: both are ignored.
+        # neutral words it never uses are no topic either: both are ignored.
         terms = [t for t in dict.fromkeys(found)
-                 if t in self.idf or not (t.isdigit() or t in self.general)]
+                 if t in self.idf or not (t.isdigit() or t in self.neutral)]
         total = sum(self.idf.get(t, self.unknown_idf) for t in terms)
         if not total:
             return terms, []
@@ -266,7 +273,7 @@ class Matcher:
     def familiar(self, found: list[str]) -> bool:
         """Whether (nearly) every term in `found` is one the base's questions use."""
         terms = [t for t in found if not t.isdigit()
-                 and (t in self.asked_vocabulary or t not in self.general)]
+                 and (t in self.asked_vocabulary or t not in self.neutral)]
         strange = sum(t not in self.asked_vocabulary for t in terms)
         return bool(terms) and strange <= int(len(terms) * FAMILIAR_STRANGERS)
 

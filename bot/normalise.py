@@ -172,7 +172,9 @@ class Normaliser:
 
     `texts` are all texts of the knowledge base (their words are the roots stemming may
     use and the words typos are corrected to); `slang` maps chat spellings to full words;
-    `synonym_groups` are groups of words or phrases meaning one thing, first one canonical.
+    `synonym_groups` are groups of words or phrases meaning one thing, first one canonical;
+    `whole_words` are kept as they are, never stemmed or corrected (product names: kursi is
+    not kurs + -i).
     """
 
     def __init__(
@@ -180,6 +182,7 @@ class Normaliser:
         texts: Iterable[str],
         slang: Mapping[str, tuple[str, ...]],
         synonym_groups: Iterable[tuple[str, ...]],
+        whole_words: Iterable[str] = (),
     ) -> None:
         groups = [tuple(g) for g in synonym_groups if g]
         self.slang = dict(slang)
@@ -193,6 +196,9 @@ class Normaliser:
         for group in groups:
             for member in group:
                 words.update(self._surface(member))
+        self._keep = frozenset(
+            w for text in whole_words for w in self._surface(text)) - STOP_WORDS
+        words.update(self._keep)
         words.difference_update(STOP_WORDS)
         self.known = frozenset(words)
         self._by_letter: dict[str, list[str]] = {}
@@ -241,7 +247,7 @@ class Normaliser:
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        if word in STOP_WORDS or word.isdigit() or word in self._whole:
+        if word in STOP_WORDS or word.isdigit() or word in self._whole or word in self._keep:
             result = word
         else:
             result = stem(word, self.known)

@@ -200,7 +200,7 @@ def test_low_scoring_question_about_exporting_is_still_served(
     assert load_knowledge(folder, CONFIG).answer(question).kind == "unknown"
 
 
-@pytest.mark.parametrize("key", ["di_luar_topik", "kata_ekspor", "topik_lain"])
+@pytest.mark.parametrize("key", ["di_luar_topik", "kata_ekspor", "topik_lain", "nama_produk"])
 def test_vocabulary_word_lists_must_be_lists(tmp_path: Path, key: str) -> None:
     folder = tmp_path / "kb"
     shutil.copytree(SHIPPED, folder)
@@ -223,3 +223,15 @@ def test_thanks_is_not_a_question(shipped: KnowledgeBase) -> None:
 def test_acronym_only_an_answer_explains_is_found(shipped: KnowledgeBase) -> None:
     """DPU is spelled out only in the Incoterms answer; "singkatan" asks what it means."""
     assert answered(shipped, "DPU itu singkatan apa?") == "incoterms"
+
+
+def test_product_names_are_neither_topic_nor_strange(shipped: KnowledgeBase) -> None:
+    """nama_produk: "rengginang" (unused by the base) does not count against the question,
+    and "kursi" is a product, not a typo of "kurs"."""
+    matcher = shipped.matcher
+    assert "kursi" in matcher.normaliser.terms("meja kursi jati")
+    assert "kurs" not in matcher.normaliser.terms("meja kursi jati")
+    plain = matcher.ranked("halal self declare berapa lama jadinya")
+    named = matcher.ranked("halal self declare buat rengginang berapa lama jadinya")
+    assert named[0] == pytest.approx(plain[0])  # same entry, same score
+    assert matcher.familiar(matcher.normaliser.terms("rengginang halal tanpa audit"))
