@@ -88,7 +88,7 @@ EXPORT_SUGGEST = 0.4
 # Such a familiar or export question scoring below the suggest threshold is answered from
 # this share of the answer threshold: its words say it is in scope, so its best entry is
 # more likely right than an equally scored entry for a question with strange words.
-TRUSTED_ANSWER = 0.8
+TRUSTED_ANSWER = 0.6
 # Everyday words (the Indonesian and English stopwords-iso lists: "katanya", "sekitar",
 # "tiap") that the base does not use say nothing about the topic or about being off topic:
 # they are left out of a question instead of counting as strange words.
