@@ -19,7 +19,7 @@ THANKS = frozenset("""
 GREETINGS = frozenset("""
     halo hallo helo hello hai hi hey pagi siang sore malam selamat met assalamualaikum
     assalamu alaikum assalamu'alaikum salam sugeng enjing wilujeng enjang om swastiastu
-    shalom permisi ping p tanya nanya bertanya
+    shalom permisi ping p tanya nanya bertanya tes test kenal
 """.split())
 OKAY = frozenset("""
     ok oke okey okay okee sip sipp siap mantap mantab mantul baik noted paham mengerti jelas

@@ -17,6 +17,8 @@ from bot.smalltalk import small_talk
     ("Assalamualaikum", "greeting"),
     ("pagi min, mau tanya", "greeting"),
     ("P", "greeting"),
+    ("salam kenal min", "greeting"),
+    ("tes", "greeting"),
     ("siaaap", "ok"),
     ("ok noted", "ok"),
 ])
