@@ -13,8 +13,8 @@ names rare words tied to one entry is sure too (evidence). The best few entries 
 compared, as normalised word sequences, with their stored questions (rapidfuzz).
 
 Outcome: below `suggest_threshold` unknown; at or above `answer_threshold` an answer, with
-the entries scoring at least half as high (ALTERNATIVE_SHARE) offered beside it; in between, the
-few best are offered to choose from.
+the entries scoring at least half as high (ALTERNATIVE_SHARE) offered beside it; in
+between, the few best are offered to choose from.
 A question scoring lower is still offered choices when its words are the base's own
 (FAMILIAR_SUGGEST): a new phrasing of a known topic, not an off-topic question; or when it
 says it is about exporting (kosakata.yaml `kata_ekspor`, EXPORT_SUGGEST). Such questions
