@@ -21,11 +21,13 @@ says it is about exporting (kosakata.yaml `kata_ekspor`, EXPORT_SUGGEST). Such q
 are answered from a lower bar too (TRUSTED_ANSWER). Admins list in
 kosakata.yaml requests no entry can serve (`di_luar_topik`, always unknown) and words of
 neighbouring topics the base leaves out (`topik_lain`: unknown unless the question names
-exporting or an entry fits it surely).
+exporting or an entry fits it surely). Everyday words and product names (`nama_produk`)
+the base never uses are left out of a question: they are no topic, and no sign of being
+off topic either. Thanks and greetings (bot/smalltalk.py) are not questions.
 The constants below were set mainly on the base's own questions asked of a base built
 without them (benchmarks/accuracy.py, "held-out"), on benchmarks/questions/fresh_a.tsv
-and on off-topic questions; the development question file was watched as a check and
-benchmarks/questions/fresh_b.tsv only measured.
+and on off_topic.tsv; the development question file was watched as a check, and
+fresh_b.tsv, fresh_c.tsv and off_topic_b.tsv only measured.
 """
 
 from __future__ import annotations
