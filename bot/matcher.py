@@ -68,8 +68,8 @@ SURE_SHARE = 0.4
 # rare words strongly tied to the entry) is also sure.
 SURE_EVIDENCE = 1.1
 # Entries scoring at least this share of the answer's score, and this share of the
-# question's suggest floor, are offered beside it as buttons: when another entry is
-# nearly as likely, it is a tap away. (Held-out: the right entry is among the answer and
+# question's suggest floor, are offered beside it as buttons: when another entry is also
+# likely, it is a tap away. (Held-out: the right entry is among the answer and
 # these for 95% of questions, against 92% when only entries above the floor were offered.)
 ALTERNATIVE_SHARE = 0.5
 ALTERNATIVE_FLOOR = 0.6

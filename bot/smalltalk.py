@@ -30,8 +30,8 @@ OKAY = frozenset("""
 FILLER = frozenset("""
     ya yah yaa yo iya min mimin admin kak kakak gan agan sis bro pak bu bapak ibu mas mbak
     bang kang teh uda uni sangat sanget pisan banyak sekali bgt banget atas info infonya
-    informasinya
-    jawabannya jawaban penjelasannya bantuannya membantu bantu nya dan juga semua semuanya
+    informasinya jawabannya jawaban penjelasannya bantuannya membantu bantu nya dan juga
+    semua semuanya
     lagi dulu deh dong nih ah oh wah lho loh kok sudah udah udh sy saya kami aku all
     everyone bot mau ingin pengen boleh numpang izin ijin to you so very much lot
 """.split())

@@ -89,7 +89,7 @@ COMMANDS_ADMIN = (
 SOURCES_HEADER = "📎 <b>Sumber resmi:</b>"
 REVIEWED = "Terakhir diperiksa: {date}"
 RELATED_PREFIX = "➡️ "
-# Shown under an answer when another entry scored nearly as high.
+# Shown under an answer when other entries scored at least half as high.
 ALTERNATIVES_HINT = "Bukan ini yang Anda maksud? Coba topik bertanda 🔎 di bawah."
 ALTERNATIVE_PREFIX = "🔎 "
 BUTTON_HELPFUL = "👍 Membantu"

@@ -184,8 +184,8 @@ def test_neighbouring_topic_without_export_words_is_unknown(shipped: KnowledgeBa
 def test_low_scoring_question_about_exporting_is_still_served(
     shipped: KnowledgeBase, tmp_path: Path,
 ) -> None:
-    """kata_ekspor: a question scoring below the suggest threshold that says "ekspor"
-    is answered (or offered choices) instead of "belum tahu"."""
+    """kata_ekspor: a question scoring below the suggest threshold that says "ekspor" is
+    answered instead of "belum tahu" (and is unknown without the list)."""
     question = ("Dinas Perindustrian kota bisa bantu apa saja untuk UMKM yang mau ekspor? "
                 "kami di Kudus, tenun ikat")
     outcome = shipped.answer(question)
@@ -233,5 +233,6 @@ def test_product_names_are_neither_topic_nor_strange(shipped: KnowledgeBase) -> 
     assert "kurs" not in matcher.normaliser.terms("meja kursi jati")
     plain = matcher.ranked("halal self declare berapa lama jadinya")
     named = matcher.ranked("halal self declare buat rengginang berapa lama jadinya")
-    assert named[0] == pytest.approx(plain[0])  # same entry, same score
+    assert named[0][1] == plain[0][1]  # same entry
+    assert named[0][0] == pytest.approx(plain[0][0])  # same score
     assert matcher.familiar(matcher.normaliser.terms("rengginang halal tanpa audit"))
