@@ -43,7 +43,7 @@ import stopwordsiso
 from rapidfuzz import fuzz, process
 
 from bot.config import MatcherConfig
-from bot.normalise import Normaliser
+from bot.normalise import Normaliser, common_words
 from bot.smalltalk import small_talk
 
 if TYPE_CHECKING:
@@ -130,7 +130,7 @@ class Matcher:
         self.ids = [e.id for e in entries]
         products = tuple(products)
         self.normaliser = Normaliser(_all_texts(entries), slang, synonym_groups,
-                                     whole_words=products)
+                                     whole_words=products, real_words=common_words())
         # Admin-listed requests no static answer can serve (live rates, someone's phone
         # number): a question holding every term of one of them is out of scope. A phrase
         # that normalises to a single term ("kurs sekarang" -> kurs) would refuse a whole

@@ -5,10 +5,12 @@ The steps, each a small function so it can be tested alone:
 1. `tokenize`: lower-case words; keeps `l/c`, `b/l`, `ispm-15` whole when the vocabulary
    knows them, splits other hyphenated words and folds reduplication (`barang-barang`).
 2. slang expansion (`gmn` -> `gimana`, `sertif` -> `sertifikat`) from kosakata.yaml.
-3. typo correction against the words the knowledge base actually uses.
+3. typo correction against the words the knowledge base actually uses; real words of the
+   language (wordfreq's Indonesian list, common English) are never "corrected".
 4. stemming: a dictionary-free affix stripper whose candidate roots are accepted only when
    the knowledge base itself uses that root (so `pengiriman`, `dikirim`, `kirimkan` all
-   become `kirim`, but `kemasan` is not cut to a word nobody wrote).
+   become `kirim`, but `kemasan` is not cut to a word nobody wrote), through affix chains
+   Indonesian allows (`memper-`, not chat `n-` on `te-`: negara stays negara).
 5. synonyms and acronyms (`packaging`/`bungkus` -> `kemasan`, `surat keterangan asal` ->
    `ska`), matched on stems so affixed forms of a phrase also match.
 6. stop words (question words, chat particles, pronouns) are dropped.
@@ -18,7 +20,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import cache
 
+import wordfreq
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -56,10 +60,17 @@ PREFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # chat forms: ngirim, ngecek, nyari, nulis
     ("nge", ("",)), ("ng", ("", "k")), ("ny", ("s", "c")), ("n", ("t",)),
 )
-# ke- alone is rare (kedua); mostly it is the ke-...-an confix (keamanan). be- only
-# before r (berenang) or in bekerja.
+# ke- alone is rare (kedua); mostly it is the ke-...-an confix (keamanan).
 _CONFIX_ONLY = {"ke": ("an",)}
+# be- and te- are ber-/ter- before r (berencana, terasa), or be- in bekerja.
+_BEFORE_R = {"be": ("r", "ker"), "te": ("r",)}
+# Chat prefixes (ngirim, nyari, nulis) stand alone: n- + te- does not make negara.
+_CHAT_PREFIXES = frozenset({"nge", "ng", "ny", "n"})
+# A second prefix under the first: memper-, diper-, keber-, keter-, pember-.
+_INNER_PREFIXES = frozenset({"per", "pe", "ber", "be", "ter", "te"})
 MIN_ROOT = 3
+_PREFIX_SPELLINGS = frozenset(p for p, _ in PREFIXES)
+_VOWELS = frozenset("aeiou")
 
 
 def tokenize(text: str, whole: Iterable[str] | Mapping[str, object] = ()) -> list[str]:
@@ -86,29 +97,38 @@ def expand_slang(tokens: Iterable[str], slang: Mapping[str, tuple[str, ...]]) ->
     return out
 
 
-def affix_candidates(word: str) -> list[str]:
-    """Every root `word` could have under Indonesian affix rules (the word itself first)."""
+def affix_candidates(word: str, real: frozenset[str] = frozenset()) -> list[str]:
+    """Every root `word` could have under Indonesian affix rules (the word itself first).
+
+    A word in `real` (words of the language) keeps its -lah/-kah ending and chat -in:
+    masalah is no masa + -lah, desain no desa + -in.
+    """
     bases = [(word, "")]
     for group in (PARTICLES, POSSESSIVES):
         for suffix in group:
-            if word.endswith(suffix) and len(word) - len(suffix) >= MIN_ROOT:
+            if (word.endswith(suffix) and len(word) - len(suffix) >= MIN_ROOT
+                    and not (group is PARTICLES and word in real)):
                 word = word[: -len(suffix)]
                 bases.append((word, ""))
                 break
     for base, _ in list(bases):
         for suffix in SUFFIXES:
-            if base.endswith(suffix) and len(base) - len(suffix) >= MIN_ROOT:
+            if (base.endswith(suffix) and len(base) - len(suffix) >= MIN_ROOT
+                    and not (suffix == "in" and base in real)):
                 bases.append((base[: -len(suffix)], suffix))
     found: list[str] = []
     for base, suffix in bases:
         found.append(base)
-        for once in _strip_prefix(base, suffix):
+        for prefix, once in _strip_prefix(base, suffix):
             found.append(once)
-            found.extend(_strip_prefix(once, suffix))
+            if prefix not in _CHAT_PREFIXES:
+                found.extend(root for inner, root in _strip_prefix(once, suffix)
+                             if inner in _INNER_PREFIXES)
     return found
 
 
-def _strip_prefix(word: str, suffix: str) -> list[str]:
+def _strip_prefix(word: str, suffix: str) -> list[tuple[str, str]]:
+    """(prefix, what is left) for each prefix `word` may carry."""
     out = []
     for prefix, restores in PREFIXES:
         if not word.startswith(prefix):
@@ -116,23 +136,35 @@ def _strip_prefix(word: str, suffix: str) -> list[str]:
         rest = word[len(prefix):]
         if prefix in _CONFIX_ONLY and suffix not in _CONFIX_ONLY[prefix]:
             continue
-        if prefix == "be" and not rest.startswith(("r", "ker")):
+        if prefix in _BEFORE_R and not rest.startswith(_BEFORE_R[prefix]):
             continue
+        if prefix in _CHAT_PREFIXES and suffix in ("i", "an"):
+            continue  # chat verbs end in -in or -kan: nasi is no n- + tas + -i
         for start in restores:
+            # The nasal swallowed the root's first consonant only before a vowel:
+            # menempatkan is tempat, mendaftar daftar, menawarkan tawar.
+            if start and rest[:1] not in _VOWELS:
+                continue
+            if (not start and len(restores) > 1 and prefix.endswith(("m", "n"))
+                    and rest[:1] in _VOWELS):
+                continue
             if len(start + rest) >= MIN_ROOT:
-                out.append(start + rest)
+                out.append((prefix, start + rest))
     return out
 
 
-def stem(word: str, known: Mapping[str, object] | frozenset[str] | set[str]) -> str:
+def stem(word: str, known: Mapping[str, object] | frozenset[str] | set[str],
+         real: frozenset[str] = frozenset()) -> str:
     """The shortest root of `word` that `known` (the base's words) contains, else `word`.
 
     Accepting only roots the knowledge base uses keeps the rules from cutting words
-    into fragments (`ikan` is not `ik`), without a root dictionary.
+    into fragments (`ikan` is not `ik`), without a root dictionary. A root that is itself
+    a prefix (member is no mem- + ber) is no root.
     """
     best = word
-    for candidate in affix_candidates(word):
-        if len(candidate) < len(best) and candidate in known and candidate not in STOP_WORDS:
+    for candidate in affix_candidates(word, real):
+        if (len(candidate) < len(best) and candidate in known
+                and candidate not in STOP_WORDS and candidate not in _PREFIX_SPELLINGS):
             best = candidate
     return best
 
@@ -157,6 +189,24 @@ def correct_typo(word: str, vocabulary: list[str]) -> str | None:
     return fixed
 
 
+# English words at least this frequent (Zipf scale: 3.5 is about once per 300,000 words)
+# are real words too when someone mixes English in.
+COMMON_ENGLISH_ZIPF = 3.5
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Real Indonesian words (wordfreq's list) and common English ones: never typos.
+
+    Without it, a word the base happens not to use is "corrected" to one it does:
+    belanja -> belanda, musim -> muslim, utang -> uang.
+    """
+    english = wordfreq.get_frequency_dict("en")
+    least = 10 ** (COMMON_ENGLISH_ZIPF - 9)
+    return frozenset(wordfreq.get_frequency_dict("id")) | frozenset(
+        w for w, f in english.items() if f >= least)
+
+
 def names(text: str) -> frozenset[str]:
     """Capitalised words not starting a sentence (Kediri, Dampit), lower-cased."""
     found = set()
@@ -174,7 +224,7 @@ class Normaliser:
     use and the words typos are corrected to); `slang` maps chat spellings to full words;
     `synonym_groups` are groups of words or phrases meaning one thing, first one canonical;
     `whole_words` are kept as they are, never stemmed or corrected (product names: kursi is
-    not kurs + -i).
+    not kurs + -i); `real_words` are words of the language, never corrected as typos.
     """
 
     def __init__(
@@ -183,7 +233,9 @@ class Normaliser:
         slang: Mapping[str, tuple[str, ...]],
         synonym_groups: Iterable[tuple[str, ...]],
         whole_words: Iterable[str] = (),
+        real_words: frozenset[str] = frozenset(),
     ) -> None:
+        self.real_words = real_words
         groups = [tuple(g) for g in synonym_groups if g]
         self.slang = dict(slang)
         self._whole = {
@@ -250,11 +302,12 @@ class Normaliser:
         if word in STOP_WORDS or word.isdigit() or word in self._whole or word in self._keep:
             result = word
         else:
-            result = stem(word, self.known)
-            if result == word and word not in self.known and guess:
+            result = stem(word, self.known, self.real_words)
+            if (result == word and guess and word not in self.known
+                    and word not in self.real_words):
                 fixed = correct_typo(word, self._by_letter.get(word[0], []))
                 if fixed is not None:
-                    result = stem(fixed, self.known)
+                    result = stem(fixed, self.known, self.real_words)
             if result in self.slang and len(self.slang[result]) == 1:
                 result = self.slang[result][0]  # dipake -> pake -> pakai
         if len(self._cache) < 100_000:

@@ -7,6 +7,7 @@ import pytest
 from bot.normalise import (
     Normaliser,
     affix_candidates,
+    common_words,
     correct_typo,
     expand_slang,
     names,
@@ -62,6 +63,27 @@ def test_stemming_never_invents_a_root_the_base_does_not_use() -> None:
     assert stem("makanan", KNOWN) == "makanan"  # "makan" is not in this base
 
 
+@pytest.mark.parametrize(("word", "root"), [
+    ("negara", "negara"),  # no chat n- stacked on te-: not "gara"
+    ("dinas", "dinas"),  # no di- + n-: not "tas"
+    ("tetangga", "tetangga"),  # te- only before r (terasa)
+    ("member", "member"),  # a prefix is no root: not "ber"
+    ("menempatkan", "tempat"),  # the nasal took the t of tempat, not empat
+    ("mendaftar", "daftar"),
+    ("memperkenalkan", "kenal"),  # memper-: a prefix under a prefix
+])
+def test_only_plausible_affix_chains_are_stripped(word: str, root: str) -> None:
+    known = {"gara", "tas", "tangga", "ber", "tempat", "empat", "daftar", "kenal"}
+    assert stem(word, known) == root
+
+
+def test_real_words_keep_endings_that_only_look_like_particles() -> None:
+    known, real = {"desa", "masa", "kirim"}, frozenset({"desain", "masalah"})
+    assert stem("desain", known, real) == "desain"  # not desa + chat -in
+    assert stem("masalah", known, real) == "masalah"  # not masa + -lah
+    assert stem("kirimin", known, real) == "kirim"
+
+
 def test_typo_is_corrected_to_a_word_of_the_base() -> None:
     vocabulary = sorted(KNOWN)
     assert correct_typo("sertifkat", vocabulary) == "sertifikat"
@@ -79,6 +101,16 @@ def test_a_real_word_two_letters_from_a_base_word_is_not_corrected_into_it() -> 
     # corrections are kept for words long enough that a double slip is likely a typo.
     assert correct_typo("pernikahan", ["perikanan"]) is None
     assert correct_typo("pembritahuaan", ["pemberitahuan"]) == "pemberitahuan"
+
+
+def test_real_words_are_never_corrected_into_base_words() -> None:
+    """A word of the language the base happens not to use is no typo."""
+    real = common_words()
+    assert {"belanja", "musim", "utang", "negara"} <= real
+    assert "sertifkat" not in real
+    normaliser = Normaliser(["belanda muslim uang sertifikat"], {}, [], real_words=real)
+    assert normaliser.terms("belanja musim utang") == ["belanja", "musim", "utang"]
+    assert normaliser.terms("sertifkat") == ["sertifikat"]
 
 
 def test_capitalised_words_inside_a_sentence_are_names() -> None:
