@@ -207,6 +207,13 @@ def common_words() -> frozenset[str]:
         w for w, f in english.items() if f >= least)
 
 
+def _by_first_letter(words: Iterable[str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for word in sorted(words):
+        out.setdefault(word[0], []).append(word)
+    return out
+
+
 def names(text: str) -> frozenset[str]:
     """Capitalised words not starting a sentence (Kediri, Dampit), lower-cased."""
     found = set()
@@ -243,8 +250,10 @@ class Normaliser:
             if "-" in w or "/" in w
         }
         words: set[str] = set()
+        proper: set[str] = set()  # Jepang, Australia, Jeddah: what a name's typo may mean
         for text in texts:
             words.update(self._surface(text))
+            proper.update(names(text))
         for group in groups:
             for member in group:
                 words.update(self._surface(member))
@@ -253,9 +262,10 @@ class Normaliser:
         words.update(self._keep)
         words.difference_update(STOP_WORDS)
         self.known = frozenset(words)
-        self._by_letter: dict[str, list[str]] = {}
-        for word in sorted(self.known):
-            self._by_letter.setdefault(word[0], []).append(word)
+        # Typos are corrected to the base's words, or to a stop word (seklai -> sekali),
+        # which is then dropped; a name's typo only to a name the base uses.
+        self._by_letter = _by_first_letter(self.known | STOP_WORDS)
+        self._names_by_letter = _by_first_letter(proper & self.known)
         self._cache: dict[str, str] = {}
         self._roots: dict[tuple[str, bool], tuple[str, ...]] = {}
         self.phrases: dict[tuple[str, ...], str] = {}
@@ -303,9 +313,8 @@ class Normaliser:
             result = word
         else:
             result = stem(word, self.known, self.real_words)
-            if (result == word and guess and word not in self.known
-                    and word not in self.real_words):
-                fixed = correct_typo(word, self._by_letter.get(word[0], []))
+            if result == word and word not in self.known and word not in self.real_words:
+                fixed = self._correct(word, self._by_letter if guess else self._names_by_letter)
                 if fixed is not None:
                     result = stem(fixed, self.known, self.real_words)
             if result in self.slang and len(self.slang[result]) == 1:
@@ -313,6 +322,18 @@ class Normaliser:
         if len(self._cache) < 100_000:
             self._cache[key] = result
         return result
+
+    def _correct(self, word: str, vocabulary: dict[str, list[str]]) -> str | None:
+        """`word` with its typo fixed, also inside affixes (komposiisinya -> komposisi)."""
+        for candidate in dict.fromkeys(affix_candidates(word, self.real_words)):
+            # Only affixes cut off, no letter put back by a nasal (ngadu is no typo of
+            # kayu), and a real word under the affixes (asingnya) is no typo.
+            if candidate not in word or (candidate != word and candidate in self.real_words):
+                continue
+            fixed = correct_typo(candidate, vocabulary.get(candidate[0], []))
+            if fixed is not None:
+                return fixed
+        return None
 
     def terms(self, text: str) -> list[str]:
         """The index terms of `text`, in order, synonyms canonical, stop words dropped."""

@@ -151,3 +151,15 @@ def test_typo_inside_a_question_is_corrected(normaliser: Normaliser) -> None:
 
 def test_names_are_not_corrected_into_other_words(normaliser: Normaliser) -> None:
     assert normaliser.terms("kirim dari Kemasa") == ["kirim", "kemasa"]
+
+
+def test_typos_under_affixes_in_stop_words_and_in_names_are_corrected() -> None:
+    normaliser = Normaliser(
+        ["Ekspor ke Australia", "komposisi produk", "urus izin"], {}, [],
+        real_words=frozenset({"asing"}))
+    assert normaliser.terms("komposiisinya") == ["komposisi"]  # -nya cut, then fixed
+    assert normaliser.terms("nguurusnya") == ["urus"]
+    assert normaliser.terms("ekspor seklai") == ["ekspor"]  # sekali, a stop word
+    assert normaliser.terms("kirim ke Austrlia") == ["kirim", "australia"]
+    assert normaliser.terms("Kirim ke Komposisa") == ["kirim", "komposisa"]  # no name
+    assert normaliser.terms("asingnya") == ["asingnya"]  # a real word under -nya
