@@ -6,7 +6,8 @@ The steps, each a small function so it can be tested alone:
    knows them, splits other hyphenated words and folds reduplication (`barang-barang`).
 2. slang expansion (`gmn` -> `gimana`, `sertif` -> `sertifikat`) from kosakata.yaml.
 3. typo correction against the words the knowledge base actually uses; real words of the
-   language (wordfreq's Indonesian list, common English) are never "corrected".
+   language (wordfreq's Indonesian list, common English) are never "corrected"; spoken
+   e for a (`dapet`, `dibatesin`) is read as the written word.
 4. stemming: a dictionary-free affix stripper whose candidate roots are accepted only when
    the knowledge base itself uses that root (so `pengiriman`, `dikirim`, `kirimkan` all
    become `kirim`, but `kemasan` is not cut to a word nobody wrote), through affix chains
@@ -27,6 +28,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 _WORD = re.compile(r"[0-9a-z]+(?:[/\-][0-9a-z]+)*")
+_SPOKEN_E = re.compile(r"(?<=[^aeiou])e([^aeiou]+)$")
 _NAME = re.compile(r"\b[A-Z][a-z]{2,}\b")
 
 # Question words, particles, pronouns and fillers of chat Indonesian (and a little English).
@@ -325,7 +327,13 @@ class Normaliser:
 
     def _correct(self, word: str, vocabulary: dict[str, list[str]]) -> str | None:
         """`word` with its typo fixed, also inside affixes (komposiisinya -> komposisi)."""
-        for candidate in dict.fromkeys(affix_candidates(word, self.real_words)):
+        candidates = dict.fromkeys(affix_candidates(word, self.real_words))
+        for candidate in candidates:
+            # Chat Indonesian says e for a in a closed last syllable: dapet, bates(in).
+            spoken = _SPOKEN_E.sub(r"a\1", candidate)
+            if spoken != candidate and spoken in self.known:
+                return spoken
+        for candidate in candidates:
             # Only affixes cut off, no letter put back by a nasal (ngadu is no typo of
             # kayu), and a real word under the affixes (asingnya) is no typo.
             if candidate not in word or (candidate != word and candidate in self.real_words):

@@ -163,3 +163,9 @@ def test_typos_under_affixes_in_stop_words_and_in_names_are_corrected() -> None:
     assert normaliser.terms("kirim ke Austrlia") == ["kirim", "australia"]
     assert normaliser.terms("Kirim ke Komposisa") == ["kirim", "komposisa"]  # no name
     assert normaliser.terms("asingnya") == ["asingnya"]  # a real word under -nya
+
+
+def test_spoken_e_for_a_is_read_as_the_written_word() -> None:
+    normaliser = Normaliser(["batas ekspor", "pinjam modal"], {}, [])
+    assert normaliser.terms("dibatesin") == ["batas"]
+    assert normaliser.terms("pinjem modal") == ["pinjam", "modal"]
