@@ -515,12 +515,23 @@ class _FileReader:
 
     # --- kosakata.yaml ---
 
+    def one_group_per_word(self, groups: list[tuple[str, ...]], lines: list[int]) -> None:
+        """A word in two istilah/sinonim groups would mean whichever group comes first."""
+        first: dict[str, int] = {}
+        for group, line in zip(groups, lines, strict=True):
+            for word in dict.fromkeys(w.lower() for w in group):
+                if word in first and first[word] != line:
+                    self.problem(line, f"'{word}' is already in the istilah/sinonim group on "
+                                       f"line {first[word]}: a word belongs to one group only")
+                first.setdefault(word, line)
+
     def vocabulary(self, root: yaml.Node) -> Vocabulary:
         top = self.mapping(root, "kosakata.yaml", VOCABULARY_KEYS)
         if top is None:
             return Vocabulary()
         slang: dict[str, tuple[str, ...]] = {}
         groups: list[tuple[str, ...]] = []
+        group_lines: list[int] = []
         if "singkatan" in top:
             pairs = self.mapping(top["singkatan"][1], "singkatan") or {}
             for word, (_line_no, value) in pairs.items():
@@ -536,6 +547,7 @@ class _FileReader:
                     meanings = (m,) if (m := self.text(value, f"istilah '{term}'")) else ()
                 if meanings:
                     groups.append((term, *meanings))
+                    group_lines.append(_line_no)
         if "sinonim" in top:
             line, node = top["sinonim"]
             if not isinstance(node, yaml.SequenceNode):
@@ -548,6 +560,8 @@ class _FileReader:
                         self.problem(_line(item), "a sinonim group needs at least two words")
                     elif len(group) >= 2:
                         groups.append(group)
+                        group_lines.append(_line(item))
+        self.one_group_per_word(groups, group_lines)
         lists = {key: self.texts(top[key][1], key, False) if key in top else ()
                  for key in ("di_luar_topik", "kata_ekspor", "topik_lain", "nama_produk")}
         return Vocabulary(slang=slang, synonym_groups=tuple(groups),

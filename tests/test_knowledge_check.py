@@ -202,6 +202,17 @@ def test_vocabulary_file_shape_errors(tmp_path: Path) -> None:
     ]
 
 
+def test_a_word_in_two_synonym_groups_is_reported(tmp_path: Path) -> None:
+    """Which group would win is an accident of order, so the check names both lines."""
+    (tmp_path / "legalitas.yaml").write_text(ENTRY, encoding="utf-8")
+    vocabulary = ("istilah:\n  UKM: usaha kecil menengah\nsinonim:\n"
+                  "  - [umkm, ukm, ikm]\n  - [kemasan, packaging]\n")
+    assert problems_for(tmp_path, vocabulary, name="kosakata.yaml") == [
+        "kosakata.yaml:4: 'ukm' is already in the istilah/sinonim group on line 2: "
+        "a word belongs to one group only",
+    ]
+
+
 def test_invalid_base_is_never_loaded(tmp_path: Path) -> None:
     (tmp_path / "legalitas.yaml").write_text(ENTRY.replace("related: [npwp]", "related: [x]"))
     with pytest.raises(KnowledgeError) as caught:
