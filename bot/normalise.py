@@ -161,8 +161,12 @@ def stem(word: str, known: Mapping[str, object] | frozenset[str] | set[str],
 
     Accepting only roots the knowledge base uses keeps the rules from cutting words
     into fragments (`ikan` is not `ik`), without a root dictionary. A root that is itself
-    a prefix (member is no mem- + ber) is no root.
+    a prefix (member is no mem- + ber) is no root. A stop word under -nya (caranya,
+    katanya) is that stop word.
     """
+    for suffix in POSSESSIVES:
+        if word.endswith(suffix) and word[: -len(suffix)] in STOP_WORDS:
+            return word[: -len(suffix)]
     best = word
     for candidate in affix_candidates(word, real):
         if (len(candidate) < len(best) and candidate in known

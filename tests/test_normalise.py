@@ -58,6 +58,12 @@ def test_particles_and_possessives_are_stripped() -> None:
     assert stem("urusnya", KNOWN) == "urus"
 
 
+def test_a_stop_word_under_nya_is_that_stop_word(normaliser: Normaliser) -> None:
+    assert stem("caranya", KNOWN) == "cara"
+    assert normaliser.terms("caranya dapat sertif halal katanya gimana") == [
+        "sertifikat", "halal"]
+
+
 def test_stemming_never_invents_a_root_the_base_does_not_use() -> None:
     assert stem("ikan", KNOWN) == "ikan"  # not "ik"
     assert stem("makanan", KNOWN) == "makanan"  # "makan" is not in this base
