@@ -72,6 +72,9 @@ _CHAT_PREFIXES = frozenset({"nge", "ng", "ny", "n"})
 _INNER_PREFIXES = frozenset({"per", "pe", "ber", "be", "ter", "te"})
 MIN_ROOT = 3
 _PREFIX_SPELLINGS = frozenset(p for p, _ in PREFIXES)
+# A real word ending in -in keeps it (desain) unless a verb prefix shows the -in is the
+# chat suffix too (ngeluarin, dibetulin).
+_VERB_PREFIXES = ("di", "ng", "ny", "me", "n")
 _VOWELS = frozenset("aeiou")
 
 
@@ -116,7 +119,8 @@ def affix_candidates(word: str, real: frozenset[str] = frozenset()) -> list[str]
     for base, _ in list(bases):
         for suffix in SUFFIXES:
             if (base.endswith(suffix) and len(base) - len(suffix) >= MIN_ROOT
-                    and not (suffix == "in" and base in real)):
+                    and not (suffix == "in" and base in real
+                             and not base.startswith(_VERB_PREFIXES))):
                 bases.append((base[: -len(suffix)], suffix))
     found: list[str] = []
     for base, suffix in bases:
@@ -169,7 +173,9 @@ def stem(word: str, known: Mapping[str, object] | frozenset[str] | set[str],
             return word[: -len(suffix)]
     best = word
     for candidate in affix_candidates(word, real):
-        if (len(candidate) < len(best) and candidate in known
+        # nutup -> tutup: a chat prefix may leave a root as long as the word
+        if (candidate != word and (best == word or len(candidate) < len(best))
+                and candidate in known
                 and candidate not in STOP_WORDS and candidate not in _PREFIX_SPELLINGS):
             best = candidate
     return best

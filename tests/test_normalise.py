@@ -88,6 +88,13 @@ def test_real_words_keep_endings_that_only_look_like_particles() -> None:
     assert stem("desain", known, real) == "desain"  # not desa + chat -in
     assert stem("masalah", known, real) == "masalah"  # not masa + -lah
     assert stem("kirimin", known, real) == "kirim"
+    # A verb prefix shows -in is the chat suffix even on a word people write often.
+    assert stem("ngirimin", known, frozenset({"ngirimin"})) == "kirim"
+
+
+def test_a_chat_prefix_may_leave_a_root_as_long_as_the_word() -> None:
+    assert stem("nutup", {"tutup"}) == "tutup"
+    assert stem("nambah", {"tambah"}) == "tambah"
 
 
 def test_typo_is_corrected_to_a_word_of_the_base() -> None:
