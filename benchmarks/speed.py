@@ -134,7 +134,10 @@ def main() -> int:
     args = parser.parse_args()
     rng = random.Random(7)
     config = load_config(args.config).matcher
+    start = time.perf_counter()
     kb = load_knowledge(args.knowledge, config)
+    print(f"first load in this process (also reads the word lists): "
+          f"{time.perf_counter() - start:.3f} s")
     questions = questions_for(kb, rng)
     measure("shipped base", args.knowledge, config, questions)
     with tempfile.TemporaryDirectory() as tmp:

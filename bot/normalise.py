@@ -201,9 +201,9 @@ def correct_typo(word: str, vocabulary: list[str]) -> str | None:
     return fixed
 
 
-# English words at least this frequent (Zipf scale: 3.5 is about once per 300,000 words)
+# The most frequent English words (about those used at least once per 300,000 words)
 # are real words too when someone mixes English in.
-COMMON_ENGLISH_ZIPF = 3.5
+COMMON_ENGLISH = 15_000
 
 
 @cache
@@ -213,10 +213,8 @@ def common_words() -> frozenset[str]:
     Without it, a word the base happens not to use is "corrected" to one it does:
     belanja -> belanda, musim -> muslim, utang -> uang.
     """
-    english = wordfreq.get_frequency_dict("en")
-    least = 10 ** (COMMON_ENGLISH_ZIPF - 9)
     return frozenset(wordfreq.get_frequency_dict("id")) | frozenset(
-        w for w, f in english.items() if f >= least)
+        wordfreq.top_n_list("en", COMMON_ENGLISH))
 
 
 def _by_first_letter(words: Iterable[str]) -> dict[str, list[str]]:
