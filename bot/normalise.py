@@ -7,7 +7,8 @@ The steps, each a small function so it can be tested alone:
 2. slang expansion (`gmn` -> `gimana`, `sertif` -> `sertifikat`) from kosakata.yaml.
 3. typo correction against the words the knowledge base actually uses; real words of the
    language (wordfreq's Indonesian list, common English) are never "corrected"; spoken
-   e for a (`dapet`, `dibatesin`) is read as the written word.
+   e for a (`dapet`, `dibatesin`) is read as the written word, and a word written as its
+   consonants (`dkmn`) as the one word of the base they spell.
 4. stemming: a dictionary-free affix stripper whose candidate roots are accepted only when
    the knowledge base itself uses that root (so `pengiriman`, `dikirim`, `kirimkan` all
    become `kirim`, but `kemasan` is not cut to a word nobody wrote), through affix chains
@@ -217,6 +218,10 @@ def common_words() -> frozenset[str]:
         wordfreq.top_n_list("en", COMMON_ENGLISH))
 
 
+def _consonants(word: str) -> str:
+    return "".join(c for c in word if c not in "aeiou")
+
+
 def _by_first_letter(words: Iterable[str]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for word in sorted(words):
@@ -276,6 +281,14 @@ class Normaliser:
         # which is then dropped; a name's typo only to a name the base uses.
         self._by_letter = _by_first_letter(self.known | STOP_WORDS)
         self._names_by_letter = _by_first_letter(proper & self.known)
+        # Chat writes words as their consonants (kmsn, dkmn, srtfkt): a vowel-less word
+        # stands for the one base or stop word with those consonants, if only one has.
+        skeletons: dict[str, set[str]] = {}
+        for word in self.known | STOP_WORDS:
+            if len(word) >= 4 and word.isalpha():
+                skeletons.setdefault(_consonants(word), set()).add(word)
+        self._skeletons = {k: next(iter(v)) for k, v in skeletons.items()
+                           if len(v) == 1 and len(k) >= 3}
         self._cache: dict[str, str] = {}
         self._roots: dict[tuple[str, bool], tuple[str, ...]] = {}
         self.phrases: dict[tuple[str, ...], str] = {}
@@ -335,6 +348,8 @@ class Normaliser:
 
     def _correct(self, word: str, vocabulary: dict[str, list[str]]) -> str | None:
         """`word` with its typo fixed, also inside affixes (komposiisinya -> komposisi)."""
+        if _consonants(word) == word and word in self._skeletons:
+            return self._skeletons[word]
         candidates = dict.fromkeys(affix_candidates(word, self.real_words))
         for candidate in candidates:
             # Chat Indonesian says e for a in a closed last syllable: dapet, bates(in).

@@ -178,6 +178,13 @@ def test_typos_under_affixes_in_stop_words_and_in_names_are_corrected() -> None:
     assert normaliser.terms("asingnya") == ["asingnya"]  # a real word under -nya
 
 
+def test_a_word_written_as_its_consonants_is_the_one_word_they_spell() -> None:
+    normaliser = Normaliser(["dokumen kemasan", "kirim karam"], {}, [])
+    assert normaliser.terms("dkmn kmsn") == ["dokumen", "kemasan"]
+    assert normaliser.terms("krm") == ["krm"]  # kirim or karam: no guess
+    assert normaliser.terms("brp") == []  # berapa, a stop word
+
+
 def test_spoken_e_for_a_is_read_as_the_written_word() -> None:
     normaliser = Normaliser(["batas ekspor", "pinjam modal"], {}, [])
     assert normaliser.terms("dibatesin") == ["batas"]
