@@ -23,6 +23,7 @@ import yaml
 
 from bot.config import MatcherConfig
 from bot.matcher import Matcher, Outcome
+from bot.normalise import STOP_WORDS
 
 VOCABULARY_FILE = "kosakata.yaml"
 MAX_ANSWER_CHARS = 3500  # + title, sources and footer still fit one 4,096-char message
@@ -520,6 +521,9 @@ class _FileReader:
         first: dict[str, int] = {}
         for group, line in zip(groups, lines, strict=True):
             for word in dict.fromkeys(w.lower() for w in group):
+                if word in STOP_WORDS:
+                    self.problem(line, f"'{word}' is a word the bot ignores in questions "
+                                       "(like 'apa', 'terima'); it cannot be a synonym")
                 if word in first and first[word] != line:
                     self.problem(line, f"'{word}' is already in the istilah/sinonim group on "
                                        f"line {first[word]}: a word belongs to one group only")

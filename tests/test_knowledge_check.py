@@ -213,6 +213,16 @@ def test_a_word_in_two_synonym_groups_is_reported(tmp_path: Path) -> None:
     ]
 
 
+def test_a_stop_word_cannot_be_a_synonym(tmp_path: Path) -> None:
+    """'terima' as a synonym of diterima made every 'terima kasih' mean diterima."""
+    (tmp_path / "legalitas.yaml").write_text(ENTRY, encoding="utf-8")
+    vocabulary = "sinonim:\n  - [diterima, accepted, terima]\n"
+    assert problems_for(tmp_path, vocabulary, name="kosakata.yaml") == [
+        "kosakata.yaml:2: 'terima' is a word the bot ignores in questions (like 'apa', "
+        "'terima'); it cannot be a synonym",
+    ]
+
+
 def test_invalid_base_is_never_loaded(tmp_path: Path) -> None:
     (tmp_path / "legalitas.yaml").write_text(ENTRY.replace("related: [npwp]", "related: [x]"))
     with pytest.raises(KnowledgeError) as caught:
