@@ -517,7 +517,11 @@ class _FileReader:
     # --- kosakata.yaml ---
 
     def one_group_per_word(self, groups: list[tuple[str, ...]], lines: list[int]) -> None:
-        """A word in two istilah/sinonim groups would mean whichever group comes first."""
+        """Each istilah/sinonim word in one group only, and never a word the bot ignores.
+
+        A word in two groups would mean whichever group comes first; a stop word
+        ('terima') would turn every 'terima kasih' into the group's term.
+        """
         first: dict[str, int] = {}
         for group, line in zip(groups, lines, strict=True):
             for word in dict.fromkeys(w.lower() for w in group):

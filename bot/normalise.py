@@ -219,7 +219,7 @@ def common_words() -> frozenset[str]:
 
 
 def _consonants(word: str) -> str:
-    return "".join(c for c in word if c not in "aeiou")
+    return "".join(c for c in word if c not in _VOWELS)
 
 
 def _by_first_letter(words: Iterable[str]) -> dict[str, list[str]]:
@@ -368,7 +368,8 @@ class Normaliser:
 
     def terms(self, text: str) -> list[str]:
         """The index terms of `text`, in order, synonyms canonical, stop words dropped."""
-        # Capitalised words after the first are names (Kediri, Dampit): never "corrected".
+        # Capitalised words after the first are names (Kediri, Dampit): only ever
+        # corrected to a name the base uses (Austrlia -> australia).
         stems = self._stems(self._surface(text), names(text))
         out: list[str] = []
         i = 0
