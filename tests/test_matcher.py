@@ -168,6 +168,8 @@ def test_admin_listed_off_topic_requests_are_declined_even_near_a_topic(tmp_path
     shutil.copytree(Path(__file__).resolve().parent.parent / "knowledge", folder)
     kb = load_knowledge(folder, MatcherConfig())
     assert kb.answer("kurs dollar hari ini berapa ya").kind == "unknown"
+    # A product name is neutral, so "harga pupuk hari ini" would be "harga": a live price.
+    assert kb.answer("harga pupuk hari ini brp").kind == "unknown"
     assert kb.answer("minta nomor hp eksportir kopi dong").kind == "unknown"
     # One word of a phrase is not enough: pricing with an exchange rate is in scope.
     assert kb.answer("cara hitung harga ekspor pakai kurs berapa").kind == "answer"
