@@ -23,7 +23,10 @@ looked at while tuning). fresh_c.tsv and off_topic_b.tsv were added later, measu
 at commit 03d3406 and never looked at question by question. fresh_d.tsv (124 rows) was
 written in the fifth session, measured first at commit 066a3cf (91.9% top-1, 96.0%
 top-3, 17/20 rejected) and its misses then read; likewise fresh_e.tsv (124 rows, first
-measured at db0838a: 91.9% top-1, 95.2% top-3, 16/20 rejected, BM25 lead +12.9).
+measured at db0838a: 91.9% top-1, 95.2% top-3, 16/20 rejected, BM25 lead +12.9), and
+fresh_f.tsv (76 rows: one- and two-word questions, Javanese krama and Sundanese, formal
+letters, long stories; first measured at 52fde49: 80.3% top-1, 84.2% top-3, 10/14
+rejected).
 Each is shown with the better
 baseline on it. The in-scope sets are then asked again with typos (one dropped, swapped
 or doubled letter in some longer words, fixed seed), as hurried typing makes them.
