@@ -22,9 +22,9 @@ says it is about exporting (kosakata.yaml `kata_ekspor`, EXPORT_SUGGEST). Such q
 are answered from a lower bar too (TRUSTED_ANSWER). Admins list in
 kosakata.yaml requests no entry can serve (`di_luar_topik`, always unknown) and words of
 neighbouring topics the base leaves out (`topik_lain`: unknown unless the question names
-exporting or an entry fits it surely). Everyday words and product names (`nama_produk`)
-the base never uses are left out of a question: they are no topic, and no sign of being
-off topic either. Thanks and greetings (bot/smalltalk.py) are not questions.
+exporting or an entry fits it surely). Everyday words, product names (`nama_produk`) and
+foreign countries the base never uses are left out of a question: they are no topic, and
+no sign of being off topic either. Thanks and greetings (bot/smalltalk.py) are not questions.
 The constants below were set mainly on the base's own questions asked of a base built
 without them (benchmarks/accuracy.py, "held-out"), on benchmarks/questions/fresh_a.tsv
 and on off_topic.tsv; the development question file was watched as a check, and
@@ -45,7 +45,7 @@ import stopwordsiso
 from rapidfuzz import fuzz, process
 
 from bot.config import MatcherConfig
-from bot.normalise import Normaliser, common_words
+from bot.normalise import Normaliser, common_words, country_words
 from bot.smalltalk import small_talk
 
 if TYPE_CHECKING:
@@ -152,8 +152,11 @@ class Matcher:
         # Everyday words and product names (kosakata.yaml `nama_produk`: rengginang, jenang,
         # klanceng): when the base does not use them they are neither a topic nor a sign of
         # an off-topic question, so they are left out of the question.
+        # Foreign countries the base never names (Kanada, Brunei) are neutral too: a
+        # destination, not a topic, and no sign of being off topic.
         self.neutral = frozenset(
-            t for w in (*GENERAL_WORDS, *products) for t in self.normaliser.terms(w))
+            t for w in (*GENERAL_WORDS, *products, *country_words())
+            for t in self.normaliser.terms(w))
         # Words saying a question is about exporting, and words of neighbouring topics the
         # base does not cover (domestic marketplaces and couriers, home loans, salaries,
         # holidays): such a word without an export word marks the question out of scope

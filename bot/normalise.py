@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 
 import wordfreq
+from babel import Locale
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -216,6 +217,20 @@ def common_words() -> frozenset[str]:
     """
     return frozenset(wordfreq.get_frequency_dict("id")) | frozenset(
         wordfreq.top_n_list("en", COMMON_ENGLISH))
+
+
+# Babel's two-letter codes that are no foreign country: Indonesia itself, the EU and euro
+# zone, the UN, "outlying Oceania", "unknown" and test locales.
+_NOT_COUNTRIES = frozenset({"ID", "EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"})
+
+
+@cache
+def country_words() -> frozenset[str]:
+    """Every word of every country's Indonesian name but Indonesia's (Belanda, Kanada,
+    Korea Selatan, Hong Kong DAK Tiongkok), lower-cased."""
+    names = (name for code, name in Locale("id").territories.items()
+             if len(code) == 2 and code not in _NOT_COUNTRIES)
+    return frozenset(w for name in names for w in re.findall(r"\w+", name.lower()))
 
 
 def _consonants(word: str) -> str:

@@ -248,3 +248,15 @@ def test_product_names_are_neither_topic_nor_strange(shipped: KnowledgeBase) -> 
     assert named[0][1] == plain[0][1]  # same entry
     assert named[0][0] == pytest.approx(plain[0][0])  # same score
     assert matcher.familiar(matcher.normaliser.terms("rengginang halal tanpa audit"))
+
+
+def test_foreign_countries_the_base_never_names_are_not_strange(shipped: KnowledgeBase) -> None:
+    """A destination the base does not mention (Kanada, Meksiko) neither lowers the score
+    nor makes the question look off topic; Indonesia is no foreign country."""
+    matcher = shipped.matcher
+    assert "kanada" not in matcher.idf and "meksiko" not in matcher.idf
+    plain = matcher.ranked("buyer minta COO buat kerajinan kayu")
+    named = matcher.ranked("buyer dari Kanada minta COO buat kerajinan kayu")
+    assert named[0] == pytest.approx(plain[0])
+    assert matcher.familiar(matcher.normaliser.terms("kirim sampel ke Meksiko"))
+    assert not matcher.familiar(matcher.normaliser.terms("kirim sampel ke Zorblandia"))

@@ -9,6 +9,7 @@ from bot.normalise import (
     affix_candidates,
     common_words,
     correct_typo,
+    country_words,
     expand_slang,
     names,
     stem,
@@ -124,6 +125,13 @@ def test_real_words_are_never_corrected_into_base_words() -> None:
     normaliser = Normaliser(["belanda muslim uang sertifikat"], {}, [], real_words=real)
     assert normaliser.terms("belanja musim utang") == ["belanja", "musim", "utang"]
     assert normaliser.terms("sertifkat") == ["sertifikat"]
+
+
+def test_country_words_are_foreign_countries_in_indonesian() -> None:
+    countries = country_words()
+    assert {"kanada", "brunei", "belanda", "jepang", "korea", "selatan"} <= countries
+    assert "indonesia" not in countries
+    assert not {"bangsa", "aksen"} & countries  # the UN and test locales are no country
 
 
 def test_capitalised_words_inside_a_sentence_are_names() -> None:
