@@ -26,7 +26,8 @@ top-3, 17/20 rejected) and its misses then read; likewise fresh_e.tsv (124 rows,
 measured at db0838a: 91.9% top-1, 95.2% top-3, 16/20 rejected, BM25 lead +12.9), and
 fresh_f.tsv (76 rows: one- and two-word questions, Javanese krama and Sundanese, formal
 letters, long stories; first measured at 52fde49: 80.3% top-1, 84.2% top-3, 10/14
-rejected).
+rejected) and fresh_g.tsv (79 rows naming products and places: furniture, fish,
+cosmetics, spices; first measured at cdb3d19: 72.2% top-1, 82.3% top-3, 11/14 rejected).
 Each is shown with the better
 baseline on it. The in-scope sets are then asked again with typos (one dropped, swapped
 or doubled letter in some longer words, fixed seed), as hurried typing makes them.
