@@ -10,8 +10,7 @@ and counts by how strongly the entry uses it. "bea masuk hp dari Singapura" shar
 "bea" and "Singapura" with the base, but the rest is unexplained, so the score stays low
 and the bot says it does not know. A long question that explains little of itself but
 names rare words tied to one entry is sure too (evidence). The best few entries are
-compared, as normalised word sequences, with their stored questions (rapidfuzz), and
-those about as likely as the best are put in order with a second opinion (BM25).
+compared, as normalised word sequences, with their stored questions (rapidfuzz).
 
 Outcome: below `suggest_threshold` unknown; at or above `answer_threshold` an answer, with
 the entries scoring at least half as high (ALTERNATIVE_SHARE) offered beside it; in
@@ -36,7 +35,6 @@ from __future__ import annotations
 import heapq
 import math
 import re
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -60,16 +58,6 @@ _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,}(?:-[A-Z0-9]+)*\b")  # PEB, NPE, V-LE
 SATURATION = 8.0
 SIMILARITY_WEIGHT = 0.15  # how much likeness to a stored question adds to the share
 RERANK = 8  # entries compared with their stored questions
-# Entries scoring at least CONTENDERS of the best are put in order by their score weighed
-# against a second opinion: Okapi BM25 over the entry's questions, keywords and title
-# (word counts and entry length considered) and each word of its answer once, relative to
-# the best BM25 among them. An entry keeps its own score, so the thresholds hold; only the
-# order changes. (Every own user-style question set gained 0.5-1.1 points top-1; the
-# held-out stored questions lost 0.6.) 0.85: about as likely, no more. Typical BM25 constants.
-CONTENDERS = 0.85
-SECOND_OPINION = 0.6
-BM25_K1 = 1.5
-BM25_B = 0.75
 # A question explaining this share of itself by one entry is as sure as matching gets
 # (an entry's own stored questions mostly score 0.2-0.5 against it); scores are scaled so
 # that this share is 1.0.
@@ -167,16 +155,13 @@ class Matcher:
         weights: list[dict[str, float]] = []
         strong_terms: list[set[str]] = []
         self.questions: list[list[str]] = []
-        self.counts: list[Counter[str]] = []  # every term of the entry, for BM25
         for entry in entries:
             w: dict[str, float] = {}
             questions = []
-            counts: Counter[str] = Counter()
             # Entries with many stored questions must not outweigh those with few.
             per_question = TYPICAL_QUESTIONS / max(len(entry.questions), 1)
             for text in entry.questions:
                 found = terms(text)
-                counts.update(found)
                 questions.append(" ".join(found))
                 for term in set(found):
                     w[term] = w.get(term, 0.0) + FIELD_WEIGHTS["question"] * per_question
@@ -185,13 +170,8 @@ class Matcher:
                                 ("tag", entry.tags)):
                 for term in {t for text in texts for t in terms(text)}:
                     w[term] = w.get(term, 0.0) + FIELD_WEIGHTS[kind]
-            for text in (entry.title, *entry.keywords):
-                counts.update(terms(text))
             strong_terms.append(set(w))
-            answer_terms = terms(entry.answer)
-            counts.update(set(answer_terms))
-            self.counts.append(counts)
-            for term in set(answer_terms):
+            for term in set(terms(entry.answer)):
                 w[term] = w.get(term, 0.0) + FIELD_WEIGHTS["answer"]
             # An acronym the answer spells out ("DPU", "NPE") is one people ask about.
             for term in {t for a in _ACRONYM.findall(entry.answer) for t in terms(a)}:
@@ -208,13 +188,8 @@ class Matcher:
         for w, strong in zip(weights, strong_terms, strict=True):
             for term in w:
                 df[term] = df.get(term, 0.0) + (1.0 if term in strong else ANSWER_ONLY_DF)
-        self.idf = _idf(df, n)
+        self.idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
         self.unknown_idf = math.log(1 + (n - 0.5) / 1.5)
-        self.bm25_idf = _idf(Counter(t for c in self.counts for t in c), n)
-        lengths = [sum(c.values()) for c in self.counts]
-        average = sum(lengths) / n or 1.0
-        self.length_norm = [BM25_K1 * (1 - BM25_B + BM25_B * length / average)
-                            for length in lengths]
         self.postings: dict[str, list[tuple[int, float]]] = {t: [] for t in df}
         for i, w in enumerate(weights):
             for term, weight in w.items():
@@ -244,7 +219,7 @@ class Matcher:
         return terms, ranked
 
     def ranked(self, question: str) -> list[tuple[float, str]]:
-        """(score, entry id) of the most likely entries, likeliest first; score >= 1 is sure."""
+        """(score, entry id) of the most likely entries, best first; score >= 1 is sure."""
         return self._ranked(self.normaliser.terms(question))
 
     def _ranked(self, found: list[str]) -> list[tuple[float, str]]:
@@ -259,20 +234,9 @@ class Matcher:
             # Similarity only counts as far as the share backs it: word order alone is no topic.
             score = (1 - SIMILARITY_WEIGHT) * share + SIMILARITY_WEIGHT * similarity * share**0.5
             sure = max(score / SURE_SHARE, evidence / (SURE_EVIDENCE * self.unknown_idf))
-            scored.append((sure, self._bm25(terms, i), self.ids[i]))
+            scored.append((sure, self.ids[i]))
         scored.sort(reverse=True)  # uncapped, so two "sure" entries still rank
-        n = sum(sure >= CONTENDERS * scored[0][0] for sure, _, _ in scored)
-        top = max(bm25 for _, bm25, _ in scored[:n]) or 1.0
-        scored[:n] = sorted(
-            scored[:n], reverse=True,
-            key=lambda s: s[0] * (1 - SECOND_OPINION + SECOND_OPINION * s[1] / top))
-        return [(sure, entry_id) for sure, _, entry_id in scored]
-
-    def _bm25(self, terms: list[str], i: int) -> float:
-        """Okapi BM25 of entry `i` for the question's terms."""
-        counts, norm = self.counts[i], self.length_norm[i]
-        return sum(self.bm25_idf[t] * counts[t] * (BM25_K1 + 1) / (counts[t] + norm)
-                   for t in terms if t in counts)
+        return scored
 
     def answer(self, question: str) -> Outcome:
         """Answer with one entry, suggest a few, or say the question is out of scope."""
@@ -286,9 +250,7 @@ class Matcher:
         ranked = self._ranked(found)
         if not ranked:
             return Outcome("unknown", 0.0)
-        # How sure the bot is: the best score of any entry (the second opinion may have
-        # put another one, nearly as likely, first).
-        best, best_id = max(score for score, _ in ranked), ranked[0][1]
+        best, best_id = ranked[0]
         about_export = any(phrase <= asked for phrase in self.export_words)
         if (best < SURE and not about_export
                 and any(phrase <= asked for phrase in self.other_topics)):
@@ -319,11 +281,6 @@ class Matcher:
                  and (t in self.asked_vocabulary or t not in self.neutral)]
         strange = sum(t not in self.asked_vocabulary for t in terms)
         return bool(terms) and strange <= int(len(terms) * FAMILIAR_STRANGERS)
-
-
-def _idf(document_frequency: Mapping[str, float], n: int) -> dict[str, float]:
-    """BM25's inverse document frequency (never negative) of each term."""
-    return {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in document_frequency.items()}
 
 
 def _all_texts(entries: Iterable[Entry]) -> Iterable[str]:
