@@ -183,6 +183,17 @@ def stem(word: str, known: Mapping[str, object] | frozenset[str] | set[str],
     return best
 
 
+def _particle_cores(word: str) -> Iterable[str]:
+    """`word` without one or two trailing particles or possessives (kursinya -> kursi)."""
+    for first in (*PARTICLES, *POSSESSIVES):
+        if word.endswith(first) and len(word) > len(first) + 2:
+            core = word[: -len(first)]
+            yield core
+            for second in POSSESSIVES:
+                if core.endswith(second) and len(core) > len(second) + 2:
+                    yield core[: -len(second)]
+
+
 def correct_typo(word: str, vocabulary: list[str]) -> str | None:
     """The vocabulary word one slip away from `word` (two for long words), if any.
 
@@ -289,6 +300,10 @@ class Normaliser:
                 words.update(self._surface(member))
         self._keep = frozenset(
             w for text in whole_words for w in self._surface(text)) - STOP_WORDS
+        # A product name the base never uses is the root of its own -nya/-lah forms only:
+        # nilai is no nila + -i, tunai no tuna + -i.
+        self._only_kept = self._keep - words
+        self._base_words = frozenset(words - STOP_WORDS)
         words.update(self._keep)
         words.difference_update(STOP_WORDS)
         self.known = frozenset(words)
@@ -349,8 +364,12 @@ class Normaliser:
             return cached
         if word in STOP_WORDS or word.isdigit() or word in self._whole or word in self._keep:
             result = word
+        elif kept := next((k for k in _particle_cores(word) if k in self._keep), None):
+            result = kept  # kursinya -> kursi, not kurs + -i + -nya
         else:
             result = stem(word, self.known, self.real_words)
+            if result in self._only_kept:
+                result = stem(word, self._base_words, self.real_words)
             if result == word and word not in self.known and word not in self.real_words:
                 fixed = self._correct(word, self._by_letter if guess else self._names_by_letter)
                 if fixed is not None:

@@ -134,6 +134,16 @@ def test_country_words_are_foreign_countries_in_indonesian() -> None:
     assert not {"bangsa", "aksen"} & countries  # the UN and test locales are no country
 
 
+def test_product_names_are_kept_whole_and_root_only_their_own_forms() -> None:
+    """nama_produk: kursi(nya) is no kurs + -i; nila and tuna (fish the base never
+    names) are no roots of nilai (value) and tunai (cash)."""
+    normaliser = Normaliser(["kurs nilai barang", "pembayaran tunai"], {}, [],
+                            whole_words=["kursi", "nila", "tuna"], real_words=common_words())
+    assert normaliser.terms("kursi kursinya") == ["kursi", "kursi"]
+    assert normaliser.terms("nilai nilainya tunai") == ["nilai", "nilai", "tunai"]
+    assert normaliser.terms("ikan nila, tuna dan tunanya") == ["ikan", "nila", "tuna", "tuna"]
+
+
 def test_capitalised_words_inside_a_sentence_are_names() -> None:
     assert names("Saya dari Kediri, jual Keripik. Apa bisa?") == {"kediri", "keripik"}
 
