@@ -118,6 +118,9 @@ def affix_candidates(word: str, real: frozenset[str] = frozenset()) -> list[str]
                 word = word[: -len(suffix)]
                 bases.append((word, ""))
                 break
+    # Chat -in stands for -kan: cantumin is the base's cantumkan, jelasin jelaskan.
+    bases.extend((base[:-2] + "kan", "") for base, _ in list(bases)
+                 if base.endswith("in") and base not in real and len(base) - 2 >= MIN_ROOT)
     for base, _ in list(bases):
         for suffix in SUFFIXES:
             if (base.endswith(suffix) and len(base) - len(suffix) >= MIN_ROOT
@@ -368,6 +371,13 @@ class Normaliser:
             result = kept  # kursinya -> kursi, not kurs + -i + -nya
         else:
             result = stem(word, self.known, self.real_words)
+            # A root is its own root: nyantumin -> cantumin, which the base (like cantumkan)
+            # indexes as cantumkan.
+            for _ in range(2):
+                again = stem(result, self.known, self.real_words)
+                if again == result:
+                    break
+                result = again
             if result in self._only_kept:
                 result = stem(word, self._base_words, self.real_words)
             if result == word and word not in self.known and word not in self.real_words:

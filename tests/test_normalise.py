@@ -93,6 +93,14 @@ def test_real_words_keep_endings_that_only_look_like_particles() -> None:
     assert stem("ngirimin", known, frozenset({"ngirimin"})) == "kirim"
 
 
+def test_chat_in_stands_for_kan_when_the_base_only_has_the_kan_form() -> None:
+    assert stem("cantumin", {"cantumkan"}) == "cantumkan"
+    assert stem("desain", {"desakan"}, frozenset({"desain"})) == "desain"  # a real word
+    normaliser = Normaliser(["harga wajib dicantumkan", "cantumkan merek", "cantumin apa"], {}, [])
+    # Every spelling lands on one term, and a root is its own root.
+    assert normaliser.terms("cantumin nyantumin dicantumkan") == ["cantumkan"] * 3
+
+
 def test_a_chat_prefix_may_leave_a_root_as_long_as_the_word() -> None:
     assert stem("nutup", {"tutup"}) == "tutup"
     assert stem("nambah", {"tambah"}) == "tambah"
