@@ -324,6 +324,15 @@ class Normaliser:
                            if len(v) == 1 and len(k) >= 3}
         self._cache: dict[str, str] = {}
         self._roots: dict[tuple[str, bool], tuple[str, ...]] = {}
+        # A synonym whose root is another everyday word (pembeli -> beli, perorangan ->
+        # orang, hukuman -> hukum) is kept whole, or the group would swallow that word.
+        for group in groups:
+            members = {m.lower() for m in group}
+            for member in members:
+                root = stem(member, self.known, self.real_words)
+                if (member.isalpha() and member in real_words and root != member
+                        and root in real_words and root not in members):
+                    self._keep |= {member}
         self.phrases: dict[tuple[str, ...], str] = {}
         for group in groups:
             canonical = " ".join(self._stems(self._surface(group[0])))

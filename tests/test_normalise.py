@@ -101,6 +101,15 @@ def test_chat_in_stands_for_kan_when_the_base_only_has_the_kan_form() -> None:
     assert normaliser.terms("cantumin nyantumin dicantumkan") == ["cantumkan"] * 3
 
 
+def test_a_synonym_does_not_swallow_the_everyday_word_it_derives_from() -> None:
+    """pembeli means buyer, but beli (to buy) and orang (a person) mean themselves."""
+    normaliser = Normaliser(["buyer mau beli", "ada orang"],
+                            {}, [("buyer", "pembeli"), ("pribadi", "perorangan")],
+                            real_words=common_words())
+    assert normaliser.terms("pembeli perorangan") == ["buyer", "pribadi"]
+    assert normaliser.terms("beli orang") == ["beli", "orang"]
+
+
 def test_a_chat_prefix_may_leave_a_root_as_long_as_the_word() -> None:
     assert stem("nutup", {"tutup"}) == "tutup"
     assert stem("nambah", {"tambah"}) == "tambah"
