@@ -33,7 +33,9 @@ check them, measured first at 810881f (82.3% top-1, 91.1% top-3, 12/14 rejected)
 showed that a BM25 second opinion on near ties tried in between (db0838a) had cost the
 product questions what it gained elsewhere, so it was taken out again. fresh_i.tsv (116
 rows asking after the finer facts of every topic) was first measured at d10cc03: 94.8%
-top-1, 97.4% top-3, 11/12 rejected.
+top-1, 97.4% top-3, 11/12 rejected. fresh_j.tsv (116 rows in the style of the
+development file) was written last, measured first at ba750bd (94.0% top-1, 97.4% top-3,
+11/12 rejected; the same as at the session's start, 066a3cf) and not read.
 Each is shown with the better
 baseline on it. The in-scope sets are then asked again with typos (one dropped, swapped
 or doubled letter in some longer words, fixed seed), as hurried typing makes them.

@@ -129,8 +129,12 @@ class Matcher:
         self.config = config
         self.ids = [e.id for e in entries]
         products = tuple(products)
-        self.normaliser = Normaliser(_all_texts(entries), slang, synonym_groups,
-                                     whole_words=products, real_words=common_words())
+        off_topic, export_words, other_topics = (
+            tuple(off_topic), tuple(export_words), tuple(other_topics))
+        # The admin's word lists are words a typo may stand for too (bticoin, dropshippr).
+        self.normaliser = Normaliser(
+            (*_all_texts(entries), *off_topic, *export_words, *other_topics), slang,
+            synonym_groups, whole_words=products, real_words=common_words())
         # Admin-listed requests no static answer can serve (live rates, someone's phone
         # number): a question holding every term of one of them is out of scope. A phrase
         # that normalises to a single term ("kurs sekarang" -> kurs) would refuse a whole

@@ -310,9 +310,11 @@ class Normaliser:
         words.update(self._keep)
         words.difference_update(STOP_WORDS)
         self.known = frozenset(words)
-        # Typos are corrected to the base's words, or to a stop word (seklai -> sekali),
-        # which is then dropped; a name's typo only to a name the base uses.
-        self._by_letter = _by_first_letter(self.known | STOP_WORDS)
+        # Typos are corrected to the base's words, to a chat spelling the vocabulary knows
+        # (peracnis -> perancis -> prancis), or to a stop word (seklai -> sekali), which is
+        # then dropped; a name's typo only to a name the base uses.
+        self._by_letter = _by_first_letter(self.known | STOP_WORDS | {
+            k for k, v in self.slang.items() if len(k) >= 5 and k.isalpha() and len(v) == 1})
         self._names_by_letter = _by_first_letter(proper & self.known)
         # Chat writes words as their consonants (kmsn, dkmn, srtfkt): a vowel-less word
         # stands for the one base or stop word with those consonants, if only one has.
@@ -374,29 +376,37 @@ class Normaliser:
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        if word in STOP_WORDS or word.isdigit() or word in self._whole or word in self._keep:
-            result = word
-        elif kept := next((k for k in _particle_cores(word) if k in self._keep), None):
-            result = kept  # kursinya -> kursi, not kurs + -i + -nya
-        else:
-            result = stem(word, self.known, self.real_words)
-            # A root is its own root: nyantumin -> cantumin, which the base (like cantumkan)
-            # indexes as cantumkan.
-            for _ in range(2):
-                again = stem(result, self.known, self.real_words)
-                if again == result:
-                    break
-                result = again
-            if result in self._only_kept:
-                result = stem(word, self._base_words, self.real_words)
-            if result == word and word not in self.known and word not in self.real_words:
-                fixed = self._correct(word, self._by_letter if guess else self._names_by_letter)
-                if fixed is not None:
-                    result = stem(fixed, self.known, self.real_words)
-            if result in self.slang and len(self.slang[result]) == 1:
-                result = self.slang[result][0]  # dipake -> pake -> pakai
+        result = self._spelled_root(word)
+        if (result == word and word not in STOP_WORDS and not word.isdigit()
+                and word not in self._whole and word not in self.known
+                and word not in self.real_words):
+            fixed = self._correct(word, self._by_letter if guess else self._names_by_letter)
+            if fixed is not None:
+                result = self._spelled_root(fixed)
+        if result in self.slang and len(self.slang[result]) == 1:
+            result = self.slang[result][0]  # dipake -> pake -> pakai
         if len(self._cache) < 100_000:
             self._cache[key] = result
+        return result
+
+    def _spelled_root(self, word: str) -> str:
+        """The stem of a word taken as spelled (no typo correction)."""
+        if word in STOP_WORDS or word.isdigit() or word in self._whole or word in self._keep:
+            return word
+        if kept := next((k for k in _particle_cores(word) if k in self._keep), None):
+            return kept  # kursinya -> kursi, not kurs + -i + -nya
+        result = stem(word, self.known, self.real_words)
+        # A root is its own root: nyantumin -> cantumin, which the base (like cantumkan)
+        # indexes as cantumkan.
+        for _ in range(2):
+            if result == word:
+                break
+            again = stem(result, self.known, self.real_words)
+            if again == result:
+                break
+            result = again
+        if result in self._only_kept:
+            result = stem(word, self._base_words, self.real_words)
         return result
 
     def _correct(self, word: str, vocabulary: dict[str, list[str]]) -> str | None:

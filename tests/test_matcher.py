@@ -249,3 +249,9 @@ def test_foreign_countries_the_base_never_names_are_not_strange(shipped: Knowled
     assert named[0] == pytest.approx(plain[0])
     assert matcher.familiar(matcher.normaliser.terms("kirim sampel ke Meksiko"))
     assert not matcher.familiar(matcher.normaliser.terms("kirim sampel ke Zorblandia"))
+
+
+def test_admin_word_lists_are_typo_targets(shipped: KnowledgeBase) -> None:
+    """A misspelt topik_lain word (bticoin) still marks the question as off topic."""
+    assert shipped.matcher.normaliser.terms("harga bticoin") == ["harga", "bitcoin"]
+    assert shipped.answer("harga bticoin sekarang").kind == "unknown"

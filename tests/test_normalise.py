@@ -161,6 +161,15 @@ def test_product_names_are_kept_whole_and_root_only_their_own_forms() -> None:
     assert normaliser.terms("ikan nila, tuna dan tunanya") == ["ikan", "nila", "tuna", "tuna"]
 
 
+def test_a_corrected_typo_is_rooted_like_the_word_it_stands_for() -> None:
+    """makkanan is makanan (a synonym kept whole), not makan; a chat spelling the
+    vocabulary knows is a typo target too."""
+    normaliser = Normaliser(["makan siang", "makanan olahan"], {"perancis": ("prancis",)},
+                            [("makanan", "pangan")], real_words=common_words())
+    assert normaliser.terms("makkanan") == ["makanan"]
+    assert normaliser.terms("peracnis") == ["prancis"]
+
+
 def test_capitalised_words_inside_a_sentence_are_names() -> None:
     assert names("Saya dari Kediri, jual Keripik. Apa bisa?") == {"kediri", "keripik"}
 
