@@ -39,7 +39,7 @@ ENTRY_KEYS = (
 REQUIRED_KEYS = ("id", "title", "questions", "answer", "sources", "reviewed")
 SOURCE_KEYS = ("title", "url")
 VOCABULARY_KEYS = ("singkatan", "istilah", "sinonim", "di_luar_topik", "kata_ekspor", "topik_lain",
-                   "nama_produk")
+                   "nama_produk", "basa_basi")
 
 _YAML = "tag:yaml.org,2002:"
 _PLAIN_TAGS = frozenset(
@@ -101,6 +101,7 @@ class Vocabulary:
     export_words: tuple[str, ...] = ()  # words showing a question is about exporting
     other_topics: tuple[str, ...] = ()  # words of neighbouring topics the base leaves out
     products: tuple[str, ...] = ()  # product names: no topic, and no sign of being off topic
+    fillers: tuple[str, ...] = ()  # courtesy phrases left out of a question (basa_basi)
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,8 @@ def build_matcher(entries: list[Entry], vocabulary: Vocabulary, config: MatcherC
     """The matcher for these entries with everything kosakata.yaml tells it."""
     return Matcher(entries, vocabulary.slang, vocabulary.synonym_groups, config,
                    off_topic=vocabulary.off_topic, export_words=vocabulary.export_words,
-                   other_topics=vocabulary.other_topics, products=vocabulary.products)
+                   other_topics=vocabulary.other_topics, products=vocabulary.products,
+                   fillers=vocabulary.fillers)
 
 
 class KnowledgeBase:
@@ -571,10 +573,18 @@ class _FileReader:
                         group_lines.append(_line(item))
         self.one_group_per_word(groups, group_lines)
         lists = {key: self.texts(top[key][1], key, False) if key in top else ()
-                 for key in ("di_luar_topik", "kata_ekspor", "topik_lain", "nama_produk")}
+                 for key in ("di_luar_topik", "kata_ekspor", "topik_lain", "nama_produk",
+                             "basa_basi")}
+        if "basa_basi" in top and isinstance(top["basa_basi"][1], yaml.SequenceNode):
+            for item in top["basa_basi"][1].value:
+                if isinstance(item.value, str) and len(item.value.split()) < 2:
+                    # One word would vanish from every question ("izin" from "izin edar").
+                    self.problem(_line(item), f"basa_basi '{item.value}' needs at least two "
+                                              "words, e.g. 'izin tanya'")
         return Vocabulary(slang=slang, synonym_groups=tuple(groups),
                           off_topic=lists["di_luar_topik"], export_words=lists["kata_ekspor"],
-                          other_topics=lists["topik_lain"], products=lists["nama_produk"])
+                          other_topics=lists["topik_lain"], products=lists["nama_produk"],
+                          fillers=lists["basa_basi"])
 
 
 def _is_https_url(url: str) -> bool:

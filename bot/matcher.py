@@ -23,7 +23,8 @@ kosakata.yaml requests no entry can serve (`di_luar_topik`, always unknown) and 
 neighbouring topics the base leaves out (`topik_lain`: unknown unless the question names
 exporting or an entry fits it surely). Everyday words, product names (`nama_produk`) and
 foreign countries the base never uses are left out of a question: they are no topic, and
-no sign of being off topic either. Thanks and greetings (bot/smalltalk.py) are not questions.
+no sign of being off topic either; courtesy phrases (`basa_basi`: izin tanya) are left out
+too. Thanks and greetings (bot/smalltalk.py) are not questions.
 The constants below were set mainly on the base's own questions asked of a base built
 without them (benchmarks/accuracy.py, "held-out"), on benchmarks/questions/fresh_a.tsv
 and on off_topic.tsv; the development question file was watched as a check, and
@@ -125,6 +126,7 @@ class Matcher:
         export_words: Iterable[str] = (),
         other_topics: Iterable[str] = (),
         products: Iterable[str] = (),
+        fillers: Iterable[str] = (),
     ) -> None:
         self.config = config
         self.ids = [e.id for e in entries]
@@ -134,7 +136,7 @@ class Matcher:
         # The admin's word lists are words a typo may stand for too (bticoin, dropshippr).
         self.normaliser = Normaliser(
             (*_all_texts(entries), *off_topic, *export_words, *other_topics), slang,
-            synonym_groups, whole_words=products, real_words=common_words())
+            synonym_groups, whole_words=products, real_words=common_words(), fillers=fillers)
         # Admin-listed requests no static answer can serve (live rates, someone's phone
         # number): a question holding every term of one of them is out of scope. A phrase
         # that normalises to a single term ("kurs sekarang" -> kurs) would refuse a whole

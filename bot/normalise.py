@@ -171,9 +171,9 @@ def stem(word: str, known: Mapping[str, object] | frozenset[str] | set[str],
     Accepting only roots the knowledge base uses keeps the rules from cutting words
     into fragments (`ikan` is not `ik`), without a root dictionary. A root that is itself
     a prefix (member is no mem- + ber) is no root. A stop word under -nya (caranya,
-    katanya) is that stop word.
+    katanya) or under -kah/-tah (bagaimanakah) is that stop word.
     """
-    for suffix in POSSESSIVES:
+    for suffix in (*POSSESSIVES, "kah", "tah"):  # bagaimanakah, apatah: question words
         if word.endswith(suffix) and word[: -len(suffix)] in STOP_WORDS:
             return word[: -len(suffix)]
     best = word
@@ -275,7 +275,8 @@ class Normaliser:
     use and the words typos are corrected to); `slang` maps chat spellings to full words;
     `synonym_groups` are groups of words or phrases meaning one thing, first one canonical;
     `whole_words` are kept as they are, never stemmed or corrected (product names: kursi is
-    not kurs + -i); `real_words` are words of the language, never corrected as typos.
+    not kurs + -i); `real_words` are words of the language, never corrected as typos;
+    `fillers` are courtesy phrases of two words or more, left out (izin tanya).
     """
 
     def __init__(
@@ -285,6 +286,7 @@ class Normaliser:
         synonym_groups: Iterable[tuple[str, ...]],
         whole_words: Iterable[str] = (),
         real_words: frozenset[str] = frozenset(),
+        fillers: Iterable[str] = (),
     ) -> None:
         self.real_words = real_words
         groups = [tuple(g) for g in synonym_groups if g]
@@ -335,7 +337,13 @@ class Normaliser:
                 if (member.isalpha() and member in real_words and root != member
                         and root in real_words and root not in members):
                     self._keep |= {member}
+        # Courtesy phrases (izin tanya, numpang tanya) say nothing about the topic: they
+        # map to "" and are left out, so "izin" there is no permit.
         self.phrases: dict[tuple[str, ...], str] = {}
+        for filler in fillers:
+            key = tuple(self._stems(self._surface(filler)))
+            if len(key) > 1:
+                self.phrases[key] = ""
         for group in groups:
             canonical = " ".join(self._stems(self._surface(group[0])))
             for member in group:
@@ -441,7 +449,8 @@ class Normaliser:
             for size in range(min(longest, len(stems) - i), 0, -1):
                 canonical = self.phrases.get(tuple(stems[i : i + size]))
                 if canonical is not None:
-                    out.append(canonical)
+                    if canonical:
+                        out.append(canonical)
                     i += size
                     break
             else:

@@ -223,6 +223,15 @@ def test_a_stop_word_cannot_be_a_synonym(tmp_path: Path) -> None:
     ]
 
 
+def test_a_courtesy_phrase_needs_two_words(tmp_path: Path) -> None:
+    """basa_basi 'izin' alone would drop the word from 'izin edar' too."""
+    (tmp_path / "legalitas.yaml").write_text(ENTRY, encoding="utf-8")
+    vocabulary = "basa_basi:\n  - izin tanya\n  - izin\n"
+    assert problems_for(tmp_path, vocabulary, name="kosakata.yaml") == [
+        "kosakata.yaml:3: basa_basi 'izin' needs at least two words, e.g. 'izin tanya'",
+    ]
+
+
 def test_invalid_base_is_never_loaded(tmp_path: Path) -> None:
     (tmp_path / "legalitas.yaml").write_text(ENTRY.replace("related: [npwp]", "related: [x]"))
     with pytest.raises(KnowledgeError) as caught:

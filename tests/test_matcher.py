@@ -255,3 +255,11 @@ def test_admin_word_lists_are_typo_targets(shipped: KnowledgeBase) -> None:
     """A misspelt topik_lain word (bticoin) still marks the question as off topic."""
     assert shipped.matcher.normaliser.terms("harga bticoin") == ["harga", "bitcoin"]
     assert shipped.answer("harga bticoin sekarang").kind == "unknown"
+
+
+def test_courtesy_openers_are_no_topic(shipped: KnowledgeBase) -> None:
+    """basa_basi: the 'izin' of 'izin bertanya' is no permit; 'izin edar' still is."""
+    matcher = shipped.matcher
+    assert matcher.normaliser.terms("Izin bertanya, PEB itu apa?") == ["peb"]
+    assert answered(shipped, "mohon izin bertanya, PEB itu apa?") == "peb-ceisa"
+    assert "izin" in matcher.normaliser.terms("izin tanya, izin edar BPOM syaratnya apa")

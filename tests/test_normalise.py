@@ -170,6 +170,12 @@ def test_a_corrected_typo_is_rooted_like_the_word_it_stands_for() -> None:
     assert normaliser.terms("peracnis") == ["prancis"]
 
 
+def test_courtesy_phrases_and_question_words_are_left_out() -> None:
+    normaliser = Normaliser(["izin edar pangan"], {"ijin": ("izin",)}, [],
+                            fillers=["izin tanya"])
+    assert normaliser.terms("ijin tanya, izin edar bagaimanakah?") == ["izin", "edar"]
+
+
 def test_capitalised_words_inside_a_sentence_are_names() -> None:
     assert names("Saya dari Kediri, jual Keripik. Apa bisa?") == {"kediri", "keripik"}
 
