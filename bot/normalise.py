@@ -50,6 +50,8 @@ STOP_WORDS = frozenset("""
     bingung nanya tanyain makasih kira kira gitu sekarang coba kata kayak kaya memang
     sekali lho loh
     arti artinya maksud maksudnya singkatan kepanjangan pengertian definisi
+    yth hormat salam sejahtera wassalam semoga perkenalkan bermaksud ucapkan mengucapkan
+    pencerahan pencerahannya sebelumnya mengenai terkait perihal seputar
 """.split())
 
 PARTICLES = ("lah", "kah", "tah", "pun")
