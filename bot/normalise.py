@@ -31,6 +31,7 @@ from rapidfuzz.distance import OSA
 
 _WORD = re.compile(r"[0-9a-z]+(?:[/\-][0-9a-z]+)*")
 _SPOKEN_E = re.compile(r"(?<=[^aeiou])e([^aeiou]+)$")
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]+\b")  # PEB, API, AHU
 _NAME = re.compile(r"\b[A-Z][a-z]{2,}\b")
 
 # Question words, particles, pronouns and fillers of chat Indonesian (and a little English).
@@ -50,7 +51,7 @@ STOP_WORDS = frozenset("""
     bingung nanya tanyain makasih kira kira gitu sekarang coba kata kayak kaya memang
     sekali lho loh
     arti artinya maksud maksudnya singkatan kepanjangan pengertian definisi
-    yth hormat salam sejahtera wassalam semoga perkenalkan bermaksud ucapkan mengucapkan
+    yth hormat salam sejahtera wassalam semoga bermaksud ucapkan mengucapkan
     pencerahan pencerahannya sebelumnya mengenai terkait perihal seputar
 """.split())
 
@@ -106,12 +107,8 @@ def expand_slang(tokens: Iterable[str], slang: Mapping[str, tuple[str, ...]]) ->
     return out
 
 
-def affix_candidates(word: str, real: frozenset[str] = frozenset()) -> list[str]:
-    """Every root `word` could have under Indonesian affix rules (the word itself first).
-
-    A word in `real` (words of the language) keeps its -lah/-kah ending and chat -in:
-    masalah is no masa + -lah, desain no desa + -in.
-    """
+def _candidates_with_depth(word: str, real: frozenset[str]) -> list[tuple[str, int]]:
+    """affix_candidates, each with how many affixes (particles aside) were cut off."""
     bases = [(word, "")]
     for group in (PARTICLES, POSSESSIVES):
         for suffix in group:
@@ -121,23 +118,34 @@ def affix_candidates(word: str, real: frozenset[str] = frozenset()) -> list[str]
                 bases.append((word, ""))
                 break
     # Chat -in stands for -kan: cantumin is the base's cantumkan, jelasin jelaskan.
-    bases.extend((base[:-2] + "kan", "") for base, _ in list(bases)
-                 if base.endswith("in") and base not in real and len(base) - 2 >= MIN_ROOT)
+    chat_kan = [(base[:-2] + "kan", "") for base, _ in bases
+                if base.endswith("in") and base not in real and len(base) - 2 >= MIN_ROOT]
+    bases.extend(chat_kan)
     for base, _ in list(bases):
         for suffix in SUFFIXES:
             if (base.endswith(suffix) and len(base) - len(suffix) >= MIN_ROOT
                     and not (suffix == "in" and base in real
                              and not base.startswith(_VERB_PREFIXES))):
                 bases.append((base[: -len(suffix)], suffix))
-    found: list[str] = []
+    found: list[tuple[str, int]] = []
     for base, suffix in bases:
-        found.append(base)
+        depth = bool(suffix)
+        found.append((base, depth))
         for prefix, once in _strip_prefix(base, suffix):
-            found.append(once)
+            found.append((once, depth + 1))
             if prefix not in _CHAT_PREFIXES:
-                found.extend(root for inner, root in _strip_prefix(once, suffix)
+                found.extend((root, depth + 2) for inner, root in _strip_prefix(once, suffix)
                              if inner in _INNER_PREFIXES)
     return found
+
+
+def affix_candidates(word: str, real: frozenset[str] = frozenset()) -> list[str]:
+    """Every root `word` could have under Indonesian affix rules (the word itself first).
+
+    A word in `real` (words of the language) keeps its -lah/-kah ending and chat -in:
+    masalah is no masa + -lah, desain no desa + -in.
+    """
+    return [c for c, _ in _candidates_with_depth(word, real)]
 
 
 def _strip_prefix(word: str, suffix: str) -> list[tuple[str, str]]:
@@ -167,24 +175,34 @@ def _strip_prefix(word: str, suffix: str) -> list[tuple[str, str]]:
 
 
 def stem(word: str, known: Mapping[str, object] | frozenset[str] | set[str],
-         real: frozenset[str] = frozenset()) -> str:
+         real: frozenset[str] = frozenset(), acronyms: frozenset[str] = frozenset()) -> str:
     """The shortest root of `word` that `known` (the base's words) contains, else `word`.
 
     Accepting only roots the knowledge base uses keeps the rules from cutting words
     into fragments (`ikan` is not `ik`), without a root dictionary. A root that is itself
-    a prefix (member is no mem- + ber) is no root. A stop word under -nya (caranya,
+    a prefix (member is no mem- + ber) is no root, nor is an acronym under an affix
+    (terapi is no ter- + API, perahu no per- + AHU). A stop word under -nya (caranya,
     katanya) or under -kah/-tah (bagaimanakah) is that stop word.
     """
     for suffix in (*POSSESSIVES, "kah", "tah"):  # bagaimanakah, apatah: question words
         if word.endswith(suffix) and word[: -len(suffix)] in STOP_WORDS:
             return word[: -len(suffix)]
-    best = word
-    for candidate in affix_candidates(word, real):
+    best, best_depth, stop_word, stop_depth = word, 0, None, 0
+    for candidate, depth in _candidates_with_depth(word, real):
+        if candidate == word:
+            continue
+        if (candidate in STOP_WORDS and len(candidate) > 3
+                and (stop_word is None or depth < stop_depth)):
+            stop_word, stop_depth = candidate, depth
         # nutup -> tutup: a chat prefix may leave a root as long as the word
-        if (candidate != word and (best == word or len(candidate) < len(best))
-                and candidate in known
-                and candidate not in STOP_WORDS and candidate not in _PREFIX_SPELLINGS):
-            best = candidate
+        if ((best == word or len(candidate) < len(best)) and candidate in known
+                and candidate not in STOP_WORDS and candidate not in _PREFIX_SPELLINGS
+                and not (depth and candidate in acronyms)):
+            best, best_depth = candidate, depth
+    # A stop word (of four letters or more: nahan is no nah + -an) cut as deep as the
+    # root beats it: memberikan and berikan are beri + -kan (to give), not ber- + ikan.
+    if stop_word and best != word and stop_depth <= best_depth:
+        return stop_word
     return best
 
 
@@ -299,9 +317,12 @@ class Normaliser:
         }
         words: set[str] = set()
         proper: set[str] = set()  # Jepang, Australia, Jeddah: what a name's typo may mean
+        acronyms: set[str] = set()  # API, AHU: never the root of an affixed word
         for text in texts:
             words.update(self._surface(text))
             proper.update(names(text))
+            acronyms.update(a.lower() for a in _ACRONYM.findall(text))
+        self._acronyms = frozenset(acronyms)
         for group in groups:
             for member in group:
                 words.update(self._surface(member))
@@ -335,7 +356,7 @@ class Normaliser:
         for group in groups:
             members = {m.lower() for m in group}
             for member in members:
-                root = stem(member, self.known, self.real_words)
+                root = stem(member, self.known, self.real_words, self._acronyms)
                 if (member.isalpha() and member in real_words and root != member
                         and root in real_words and root not in members):
                     self._keep |= {member}
@@ -405,18 +426,18 @@ class Normaliser:
             return word
         if kept := next((k for k in _particle_cores(word) if k in self._keep), None):
             return kept  # kursinya -> kursi, not kurs + -i + -nya
-        result = stem(word, self.known, self.real_words)
+        result = stem(word, self.known, self.real_words, self._acronyms)
         # A root is its own root: nyantumin -> cantumin, which the base (like cantumkan)
         # indexes as cantumkan.
         for _ in range(2):
             if result == word:
                 break
-            again = stem(result, self.known, self.real_words)
+            again = stem(result, self.known, self.real_words, self._acronyms)
             if again == result:
                 break
             result = again
         if result in self._only_kept:
-            result = stem(word, self._base_words, self.real_words)
+            result = stem(word, self._base_words, self.real_words, self._acronyms)
         return result
 
     def _correct(self, word: str, vocabulary: dict[str, list[str]]) -> str | None:

@@ -84,6 +84,21 @@ def test_only_plausible_affix_chains_are_stripped(word: str, root: str) -> None:
     assert stem(word, known) == root
 
 
+def test_a_stop_word_as_near_as_the_root_wins() -> None:
+    """memberikan/berikan are beri + -kan (to give), never ber- + ikan (fish); a short
+    stop word does not win (nahan is chat n- + tahan)."""
+    known = {"ikan", "tahan"}
+    assert stem("memberikan", known) == "beri"
+    assert stem("berikan", known) == "beri"
+    assert stem("nahan", known) == "tahan"
+
+
+def test_an_acronym_is_no_root_under_affixes() -> None:
+    """terapi is no ter- + API, perahu no per- + AHU; PEB-nya is still PEB."""
+    normaliser = Normaliser(["NIB berlaku sebagai API", "sahkan di AHU", "isi PEB"], {}, [])
+    assert normaliser.terms("terapi perahu pebnya") == ["terapi", "perahu", "peb"]
+
+
 def test_real_words_keep_endings_that_only_look_like_particles() -> None:
     known, real = {"desa", "masa", "kirim"}, frozenset({"desain", "masalah"})
     assert stem("desain", known, real) == "desain"  # not desa + chat -in
