@@ -125,7 +125,7 @@ def _candidates_with_depth(word: str, real: frozenset[str]) -> list[tuple[str, i
         for suffix in SUFFIXES:
             if (base.endswith(suffix) and len(base) - len(suffix) >= MIN_ROOT
                     and not (suffix == "in" and base in real
-                             and not base.startswith(_VERB_PREFIXES))):
+                             and not _chat_in_verb(base, real))):
                 bases.append((base[: -len(suffix)], suffix))
     found: list[tuple[str, int]] = []
     for base, suffix in bases:
@@ -137,6 +137,13 @@ def _candidates_with_depth(word: str, real: frozenset[str]) -> list[tuple[str, i
                 found.extend((root, depth + 2) for inner, root in _strip_prefix(once, suffix)
                              if inner in _INNER_PREFIXES)
     return found
+
+
+def _chat_in_verb(word: str, real: frozenset[str]) -> bool:
+    """Whether a verb prefix shows that `word`'s -in is chat (ngirimin), not part of a
+    real word under it (dijamin is di- + jamin)."""
+    return word.startswith(_VERB_PREFIXES) and not any(
+        root in real for _, root in _strip_prefix(word, ""))
 
 
 def affix_candidates(word: str, real: frozenset[str] = frozenset()) -> list[str]:

@@ -106,6 +106,9 @@ def test_real_words_keep_endings_that_only_look_like_particles() -> None:
     assert stem("kirimin", known, real) == "kirim"
     # A verb prefix shows -in is the chat suffix even on a word people write often.
     assert stem("ngirimin", known, frozenset({"ngirimin"})) == "kirim"
+    # ...unless a real word sits under the prefix: dijamin is di- + jamin, not jam + -in.
+    assert stem("dijamin", {"jam"}, frozenset({"dijamin", "jamin"})) == "dijamin"
+    assert stem("menjamin", {"jam"}, frozenset({"menjamin", "jamin"})) == "menjamin"
 
 
 def test_chat_in_stands_for_kan_when_the_base_only_has_the_kan_form() -> None:
