@@ -53,6 +53,7 @@ STOP_WORDS = frozenset("""
     arti artinya maksud maksudnya singkatan kepanjangan pengertian definisi
     yth hormat salam sejahtera wassalam semoga bermaksud ucapkan mengucapkan
     pencerahan pencerahannya sebelumnya mengenai terkait perihal seputar
+    cerita ceritanya begini gini kemarin besok lusa mereka
 """.split())
 
 PARTICLES = ("lah", "kah", "tah", "pun")
