@@ -35,7 +35,9 @@ product questions what it gained elsewhere, so it was taken out again. fresh_i.t
 rows asking after the finer facts of every topic) was first measured at d10cc03: 94.8%
 top-1, 97.4% top-3, 11/12 rejected. fresh_j.tsv (116 rows in the style of the
 development file) was written last, measured first at ba750bd (94.0% top-1, 97.4% top-3,
-11/12 rejected; the same as at the session's start, 066a3cf) and not read.
+11/12 rejected; the same as at the session's start, 066a3cf) and not read. fresh_k.tsv
+(66 long, story-like questions) was first measured at 22913a5: 86.4% top-1, 92.4% top-3,
+6/8 rejected.
 Each is shown with the better
 baseline on it. The in-scope sets are then asked again with typos (one dropped, swapped
 or doubled letter in some longer words, fixed seed), as hurried typing makes them.
