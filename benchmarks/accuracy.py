@@ -20,27 +20,23 @@ Our own question sets follow (benchmarks/questions/, written for this benchmark 
 topic list without looking at the knowledge base): fresh_a.tsv was used while tuning the
 matcher, fresh_b.tsv only measured, off_topic.tsv (all NONE) checks rejection (and was
 looked at while tuning). fresh_c.tsv and off_topic_b.tsv were added later, measured first
-at commit 03d3406 and never looked at question by question. fresh_d.tsv (124 rows) was
-written in the fifth session, measured first at commit 066a3cf (91.9% top-1, 96.0%
-top-3, 17/20 rejected) and its misses then read; likewise fresh_e.tsv (124 rows, first
-measured at db0838a: 91.9% top-1, 95.2% top-3, 16/20 rejected, BM25 lead +12.9), and
-fresh_f.tsv (76 rows: one- and two-word questions, Javanese krama and Sundanese, formal
-letters, long stories; first measured at 52fde49: 80.3% top-1, 84.2% top-3, 10/14
-rejected) and fresh_g.tsv (79 rows naming products and places: furniture, fish,
-cosmetics, spices; first measured at cdb3d19: 72.2% top-1, 82.3% top-3, 11/14 rejected).
-fresh_h.tsv (79 rows, products and destinations again) was written after those fixes to
-check them, measured first at 810881f (82.3% top-1, 91.1% top-3, 12/14 rejected), and
-showed that a BM25 second opinion on near ties tried in between (db0838a) had cost the
-product questions what it gained elsewhere, so it was taken out again. fresh_i.tsv (116
-rows asking after the finer facts of every topic) was first measured at d10cc03: 94.8%
-top-1, 97.4% top-3, 11/12 rejected. fresh_j.tsv (116 rows in the style of the
-development file) was written last, measured first at ba750bd (94.0% top-1, 97.4% top-3,
-11/12 rejected; the same as at the session's start, 066a3cf) and not read. fresh_k.tsv
-(66 long, story-like questions) was first measured at 22913a5: 86.4% top-1, 92.4% top-3,
-6/8 rejected.
-Each is shown with the better
-baseline on it. The in-scope sets are then asked again with typos (one dropped, swapped
-or doubled letter in some longer words, fixed seed), as hurried typing makes them.
+at commit 03d3406 and never looked at question by question. The fifth session added
+fresh_d to fresh_k, each measured first and its misses read afterwards, except fresh_j:
+- fresh_d (124 rows; first at 066a3cf: 91.9% top-1, 96.0% top-3, 17/20 rejected) and
+  fresh_e (124; db0838a: 91.9 / 95.2 / 16 of 20): chat questions on every topic;
+- fresh_f (76; 52fde49: 80.3 / 84.2 / 10 of 14): one- and two-word questions, Javanese
+  krama and Sundanese, formal letters, long stories;
+- fresh_g (79; cdb3d19: 72.2 / 82.3 / 11 of 14) and fresh_h (79; 810881f: 82.3 / 91.1 /
+  12 of 14): products and destinations. fresh_h, written after the fixes fresh_g led to,
+  also showed that a BM25 second opinion on near ties tried in between (db0838a) had
+  cost these questions what it gained elsewhere, so it was taken out again;
+- fresh_i (116; d10cc03: 94.8 / 97.4 / 11 of 12): the finer facts of every topic;
+- fresh_j (116; ba750bd: 94.0 / 97.4 / 11 of 12, the same as at the session's start
+  066a3cf): in the style of the development file, measured only, never read;
+- fresh_k (66; 22913a5: 86.4 / 92.4 / 6 of 8): long, story-like questions.
+Each is shown with the better baseline on it. The in-scope sets are then asked again with
+typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
+hurried typing makes them.
 
 A further check needs no outside questions: the base's own stored questions are split in
 five folds; each fold is asked of a matcher (and of both baselines, at cut-off 0 since
