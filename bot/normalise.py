@@ -130,7 +130,7 @@ def _candidates_with_depth(word: str, real: frozenset[str]) -> list[tuple[str, i
                 bases.append((base[: -len(suffix)], suffix))
     found: list[tuple[str, int]] = []
     for base, suffix in bases:
-        depth = bool(suffix)
+        depth = 1 if suffix else 0
         found.append((base, depth))
         for prefix, once in _strip_prefix(base, suffix):
             found.append((once, depth + 1))
