@@ -33,7 +33,8 @@ fresh_d to fresh_k, each measured first and its misses read afterwards, except f
 - fresh_i (116; d10cc03: 94.8 / 97.4 / 11 of 12): the finer facts of every topic;
 - fresh_j (116; ba750bd: 94.0 / 97.4 / 11 of 12, the same as at the session's start
   066a3cf): in the style of the development file, measured only, never read;
-- fresh_k (66; 22913a5: 86.4 / 92.4 / 6 of 8): long, story-like questions.
+- fresh_k (66; 22913a5: 86.4 / 92.4 / 6 of 8): long, story-like questions;
+- off_topic_c (40 near-domain off-topic questions; 64a1389: 34 of 40 rejected).
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
