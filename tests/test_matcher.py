@@ -266,3 +266,4 @@ def test_courtesy_openers_are_no_topic(shipped: KnowledgeBase) -> None:
     letter = ("Dengan hormat, Yth. Admin. Mohon informasinya mengenai SKA. "
               "Terima kasih atas perhatiannya. Salam sejahtera.")
     assert matcher.normaliser.terms(letter) == ["ska"]
+    assert matcher.normaliser.terms("tolongin kasi tau dong gaes, wkwk. PEB urgent") == ["peb"]
