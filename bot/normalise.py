@@ -55,7 +55,7 @@ STOP_WORDS = frozenset("""
     pencerahan pencerahannya sebelumnya mengenai terkait perihal seputar
     cerita ceritanya begini gini kemarin besok lusa mereka tahu tau
     tolongin bantuin kasitau share spill cmiiw fyi asap urgent bosku bund gaes guys
-    terimakasih dunk donk yaa kah mbok wkwk wkwkwk hehe haha oke sip mantap
+    terimakasih dunk donk yaa kah mbok wkwk wkwkwk hehe haha oke sip mantap best first
 """.split())
 
 PARTICLES = ("lah", "kah", "tah", "pun")
