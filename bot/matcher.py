@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import heapq
 import math
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -44,7 +43,7 @@ import stopwordsiso
 from rapidfuzz import fuzz, process
 
 from bot.config import MatcherConfig
-from bot.normalise import Normaliser, common_words, country_words
+from bot.normalise import ACRONYM, Normaliser, common_words, country_words
 from bot.smalltalk import small_talk
 
 if TYPE_CHECKING:
@@ -53,7 +52,6 @@ if TYPE_CHECKING:
 # How strongly one occurrence in each part of an entry ties a term to the entry.
 FIELD_WEIGHTS = {"question": 1.0, "keyword": 3.0, "title": 3.0, "tag": 0.5, "answer": 0.75,
                  "acronym": 1.0}  # an acronym in the answer counts this much more
-_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,}(?:-[A-Z0-9]+)*\b")  # PEB, NPE, V-LEGAL, GS1
 # strength = weight / (weight + SATURATION): a word in most of an entry's questions ties
 # it more strongly than a word in one, with diminishing returns.
 SATURATION = 8.0
@@ -180,7 +178,7 @@ class Matcher:
             for term in set(terms(entry.answer)):
                 w[term] = w.get(term, 0.0) + FIELD_WEIGHTS["answer"]
             # An acronym the answer spells out ("DPU", "NPE") is one people ask about.
-            for term in {t for a in _ACRONYM.findall(entry.answer) for t in terms(a)}:
+            for term in {t for a in ACRONYM.findall(entry.answer) for t in terms(a)}:
                 w[term] = w.get(term, 0.0) + FIELD_WEIGHTS["acronym"]
             weights.append(w)
             self.questions.append(questions)

@@ -31,7 +31,7 @@ from rapidfuzz.distance import OSA
 
 _WORD = re.compile(r"[0-9a-z]+(?:[/\-][0-9a-z]+)*")
 _SPOKEN_E = re.compile(r"(?<=[^aeiou])e([^aeiou]+)$")
-_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]+\b")  # PEB, API, AHU
+ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,}(?:-[A-Z0-9]+)*\b")  # PEB, API, V-LEGAL, GS1
 _NAME = re.compile(r"\b[A-Z][a-z]{2,}\b")
 
 # Question words, particles, pronouns and fillers of chat Indonesian (and a little English).
@@ -331,7 +331,7 @@ class Normaliser:
         for text in texts:
             words.update(self._surface(text))
             proper.update(names(text))
-            acronyms.update(a.lower() for a in _ACRONYM.findall(text))
+            acronyms.update(a.lower() for a in ACRONYM.findall(text))
         self._acronyms = frozenset(acronyms)
         for group in groups:
             for member in group:
