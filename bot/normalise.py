@@ -53,7 +53,8 @@ STOP_WORDS = frozenset("""
     arti artinya maksud maksudnya singkatan kepanjangan pengertian definisi
     yth hormat salam sejahtera wassalam semoga bermaksud ucapkan mengucapkan
     pencerahan pencerahannya sebelumnya mengenai terkait perihal seputar
-    cerita ceritanya begini gini kemarin besok lusa mereka tahu tau
+    cerita ceritanya begini gini kemarin besok lusa mereka tahu tau dengar denger
+    pengaruh ngaruh fungsi manfaat kegunaan
     tolongin bantuin kasitau share spill cmiiw fyi asap urgent bosku bund gaes guys
     terimakasih dunk donk yaa kah mbok wkwk wkwkwk hehe haha oke sip mantap best first
 """.split())

@@ -65,6 +65,13 @@ def test_a_stop_word_under_nya_is_that_stop_word(normaliser: Normaliser) -> None
         "sertifikat", "halal"]
 
 
+def test_hearsay_and_question_frame_words_are_stop_words(normaliser: Normaliser) -> None:
+    """"denger2 ...", "ngaruh ga", "fungsinya apa" frame a question; they are no topic."""
+    assert normaliser.terms("denger2 PEB ngaruh ke kemasan") == ["peb", "kemasan"]
+    assert normaliser.terms("fungsi dan manfaatnya sertifikat halal") == [
+        "sertifikat", "halal"]
+
+
 def test_stemming_never_invents_a_root_the_base_does_not_use() -> None:
     assert stem("ikan", KNOWN) == "ikan"  # not "ik"
     assert stem("makanan", KNOWN) == "makanan"  # "makan" is not in this base
