@@ -35,6 +35,12 @@ fresh_d to fresh_k, each measured first and its misses read afterwards, except f
   066a3cf): in the style of the development file, measured only, never read;
 - fresh_k (66; 22913a5: 86.4 / 92.4 / 6 of 8): long, story-like questions;
 - off_topic_c (40 near-domain off-topic questions; 64a1389: 34 of 40 rejected).
+Later sessions added:
+- fresh_m (130 rows; chat questions on every topic, its first figures were lost with the
+  session that wrote it; at db1cddf 96.2 / 98.5 / 13 of 15, already looked at);
+- fresh_o (120; db1cddf: 81.7 / 90.8 / 13 of 15, better baseline 75.0): everyday
+  descriptions instead of official terms ("surat asal barang", "nomor izin usaha yang
+  online"), misspelt terms, mixed registers.
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
