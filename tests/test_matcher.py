@@ -118,6 +118,25 @@ def test_shipped_base_answers_typical_questions(
     assert answered(shipped, question) == entry_id
 
 
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("surat bebas hama buat ekspor lada perlu ga", "karantina-tumbuhan"),
+    ("belum punya nomor pajak boleh ekspor?", "npwp-badan-usaha"),
+    ("kantor promosi dagang kita di Jepang ada dimana", "cari-buyer-perwakilan"),
+    ("daftar di inaekspor gratis ga", "inaexport"),
+    ("pebe saya ditolak", "peb-ceisa"),
+    ("buyer minta surat layak konsumsi buat sambal", "ske-bpom"),
+    ("tanda terima barang dari kapal itu namanya apa", "dokumen-pengapalan"),
+    ("wajib pakai agen di Amerika ga buat jual sambal", "pasar-amerika"),
+    ("hasil ekspor harus diendapkan di bank berapa lama", "dhe-sda"),
+    ("deal harga sama buyer cukup lewat chat?", "kontrak-proforma"),
+])
+def test_everyday_names_of_official_things_are_understood(
+    shipped: KnowledgeBase, question: str, entry_id: str,
+) -> None:
+    """kosakata.yaml maps how owners describe a document or office to its official name."""
+    assert answered(shipped, question) == entry_id
+
+
 def test_question_naming_a_country_offers_that_market(shipped: KnowledgeBase) -> None:
     outcome = shipped.answer("mau kirim kopi ke jepang perlu dokumen apa aja")
     assert outcome.kind in ("answer", "suggest")
