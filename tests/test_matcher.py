@@ -129,6 +129,9 @@ def test_shipped_base_answers_typical_questions(
     ("wajib pakai agen di Amerika ga buat jual sambal", "pasar-amerika"),
     ("hasil ekspor harus diendapkan di bank berapa lama", "dhe-sda"),
     ("deal harga sama buyer cukup lewat chat?", "kontrak-proforma"),
+    ("pendampingan dari lembaga pembiayaan ekspor buat UMKM baru ada?", "cpne-desa-devisa"),
+    ("desa binaan ekspor di Jawa Timur ada di mana saja", "cpne-desa-devisa"),
+    ("SKU dari kelurahan bisa ganti NIB?", "nib-oss"),
 ])
 def test_everyday_names_of_official_things_are_understood(
     shipped: KnowledgeBase, question: str, entry_id: str,
