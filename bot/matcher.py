@@ -21,10 +21,12 @@ says it is about exporting (kosakata.yaml `kata_ekspor`, EXPORT_SUGGEST). Such q
 are answered from a lower bar too (TRUSTED_ANSWER). Admins list in
 kosakata.yaml requests no entry can serve (`di_luar_topik`, always unknown) and words of
 neighbouring topics the base leaves out (`topik_lain`: unknown unless the question names
-exporting or an entry fits it surely). Everyday words, product names (`nama_produk`) and
-foreign countries the base never uses are left out of a question: they are no topic, and
-no sign of being off topic either; courtesy phrases (`basa_basi`: izin tanya) are left out
-too. Thanks and greetings (bot/smalltalk.py) are not questions.
+exporting or an entry fits it surely); importing into Indonesia ("impor mesin dari
+Jerman") is unknown unless the question names exporting too. Everyday words, product
+names (`nama_produk`) and foreign countries the base never uses are left out of a
+question: they are no topic, and no sign of being off topic either; courtesy phrases
+(`basa_basi`: izin tanya) are left out too. Thanks and greetings (bot/smalltalk.py) are
+not questions.
 The constants below were set mainly on the base's own questions asked of a base built
 without them (benchmarks/accuracy.py, "held-out"), on benchmarks/questions/fresh_a.tsv
 and on off_topic.tsv; the development question file was watched as a check, and
@@ -35,6 +37,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -95,6 +98,18 @@ TRUSTED_ANSWER = 0.6
 # they are left out of a question instead of counting as strange words.
 GENERAL_WORDS = frozenset(stopwordsiso.stopwords(["id", "en"]))
 SURE = 1.0  # a score this high is as sure as matching gets
+# Bringing goods into Indonesia: "impor mesin dari Jerman", "impor barang ke Indonesia".
+# Not "importir" or "pengimpor" (the buyer abroad), nor a destination's import rules
+# ("aturan impor Jepang"): only import with a foreign origin or Indonesia as destination.
+_IMPORT = re.compile(r"\b(?:meng|di)?impor(?:t|tnya|nya|kan|in)?\b")
+_FROM = re.compile(r"\b(?:dari|from|asal)\s+(\w+)")
+_INTO_INDONESIA = re.compile(r"\b(?:ke|masuk|to|into)\s+(?:indonesia|indo)\b")
+# Words of country names that name no foreign country alone (Korea Selatan, Kepulauan
+# Cook, Papua Nugini, Tanjung Verde), or are short everyday words (Isle of Man).
+_NOT_A_COUNTRY = frozenset("""
+    selatan utara timur barat tengah serikat kepulauan kep pulau republik raya baru saint
+    st sint san sao dan da el te jan man natal pala papua tanjung wilayah hindia samudra
+""".split())
 
 
 @dataclass(frozen=True)
@@ -154,6 +169,8 @@ class Matcher:
         # holidays): such a word without an export word marks the question out of scope
         # unless an entry fits it surely.
         self.export_words = self._phrases(export_words)
+        self.countries = frozenset(
+            t for w in country_words() - _NOT_A_COUNTRY for t in self.normaliser.terms(w))
         self.other_topics = self._phrases(other_topics)
         terms = self.normaliser.terms
         weights: list[dict[str, float]] = []
@@ -256,6 +273,8 @@ class Matcher:
             return Outcome("unknown", 0.0)
         best, best_id = ranked[0]
         about_export = any(phrase <= asked for phrase in self.export_words)
+        if not about_export and self.imports_into_indonesia(question):
+            return Outcome("unknown", min(1.0, best))
         if (best < SURE and not about_export
                 and any(phrase <= asked for phrase in self.other_topics)):
             return Outcome("unknown", min(1.0, best))
@@ -278,6 +297,19 @@ class Matcher:
             return Outcome("answer", min(1.0, best), entry_id=best_id, suggestions=alternatives)
         choices = tuple(i for s, i in ranked[: cfg.max_suggestions] if s >= floor)
         return Outcome("suggest", min(1.0, best), suggestions=choices)
+
+    def imports_into_indonesia(self, question: str) -> bool:
+        """Whether the question is about importing goods into Indonesia, which the base
+        leaves out: "impor" followed by a foreign origin or by Indonesia as destination."""
+        text = question.lower()
+        for match in _IMPORT.finditer(text):
+            after = re.split(r"[.?!\n]", text[match.end():], maxsplit=1)[0]
+            if _INTO_INDONESIA.search(after):
+                return True
+            for origin in _FROM.finditer(after):
+                if set(self.normaliser.terms(origin.group(1))) & self.countries:
+                    return True
+        return False
 
     def familiar(self, found: list[str]) -> bool:
         """Whether (nearly) every term in `found` is one the base's questions use."""

@@ -289,3 +289,30 @@ def test_courtesy_openers_are_no_topic(shipped: KnowledgeBase) -> None:
               "Terima kasih atas perhatiannya. Salam sejahtera.")
     assert matcher.normaliser.terms(letter) == ["ska"]
     assert matcher.normaliser.terms("tolongin kasi tau dong gaes, wkwk. PEB urgent") == ["peb"]
+
+
+@pytest.mark.parametrize(("question", "imports"), [
+    ("impor mesin roasting dari Jerman kena bea masuk berapa?", True),
+    ("cara impor barang dari alibaba ke indonesia", True),
+    ("mau mengimpor bahan kain dari Tiongkok buat konveksi", True),
+    ("buyer dari Jepang mau impor kopi saya", False),  # the buyer's origin, not the goods'
+    ("aturan impor di Jepang buat sambal", False),  # the destination's import rules
+    ("importir dari Belanda minta sampel", False),  # the buyer abroad
+    ("kalau diimpor dari Indonesia ke Australia, syaratnya apa", False),
+])
+def test_importing_into_indonesia_is_recognised(
+    shipped: KnowledgeBase, question: str, imports: bool,
+) -> None:
+    assert shipped.matcher.imports_into_indonesia(question) is imports
+
+
+def test_importing_into_indonesia_is_out_of_scope_unless_about_exporting(
+    shipped: KnowledgeBase,
+) -> None:
+    """The base is about exporting: bringing goods in is no question it can answer."""
+    assert shipped.answer("impor mesin roasting dari Jerman kena bea masuk berapa?").kind == (
+        "unknown")
+    assert shipped.answer("mau impor 1 kontainer keramik dari Tiongkok, forwarder mana "
+                          "yang bagus?").kind == "unknown"
+    assert answered(shipped, "aturan impor di Jepang buat tuna beku apa saja") == (
+        "pasar-jepang")
