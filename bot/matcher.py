@@ -98,10 +98,11 @@ TRUSTED_ANSWER = 0.6
 # they are left out of a question instead of counting as strange words.
 GENERAL_WORDS = frozenset(stopwordsiso.stopwords(["id", "en"]))
 SURE = 1.0  # a score this high is as sure as matching gets
-# Bringing goods into Indonesia: "impor mesin dari Jerman", "impor barang ke Indonesia".
-# Not "importir" or "pengimpor" (the buyer abroad), nor a destination's import rules
-# ("aturan impor Jepang"): only import with a foreign origin or Indonesia as destination.
-_IMPORT = re.compile(r"\b(?:meng|di)?impor(?:t|tnya|nya|kan|in)?\b")
+# Bringing goods into Indonesia: "impor mesin dari Jerman", "beli mesin dari China",
+# "impor barang ke Indonesia". Not "importir" or "pembeli" (the buyer abroad, "buyer dari
+# Jepang mau beli"), nor a destination's import rules ("aturan impor Jepang"): only
+# importing or buying followed by a foreign origin, or by Indonesia as destination.
+_IMPORT = re.compile(r"\b(?:(?:meng|di)?impor(?:t|tnya|nya|kan|in)?|(?:mem|di)?beli(?:in)?)\b")
 _FROM = re.compile(r"\b(?:dari|from|asal)\s+(\w+)")
 _INTO_INDONESIA = re.compile(r"\b(?:ke|masuk|to|into)\s+(?:indonesia|indo)\b")
 # Words of country names that name no foreign country alone (Korea Selatan, Kepulauan
@@ -300,7 +301,7 @@ class Matcher:
 
     def imports_into_indonesia(self, question: str) -> bool:
         """Whether the question is about importing goods into Indonesia, which the base
-        leaves out: "impor" followed by a foreign origin or by Indonesia as destination."""
+        leaves out: "impor" or "beli" followed by a foreign origin or by Indonesia."""
         text = question.lower()
         for match in _IMPORT.finditer(text):
             after = re.split(r"[.?!\n]", text[match.end():], maxsplit=1)[0]

@@ -295,6 +295,8 @@ def test_courtesy_openers_are_no_topic(shipped: KnowledgeBase) -> None:
     ("impor mesin roasting dari Jerman kena bea masuk berapa?", True),
     ("cara impor barang dari alibaba ke indonesia", True),
     ("mau mengimpor bahan kain dari Tiongkok buat konveksi", True),
+    ("mau beli mesin press kemasan dari China, izinnya apa", True),
+    ("pembeli dari Korea mau beli keripik saya", False),
     ("buyer dari Jepang mau impor kopi saya", False),  # the buyer's origin, not the goods'
     ("aturan impor di Jepang buat sambal", False),  # the destination's import rules
     ("importir dari Belanda minta sampel", False),  # the buyer abroad
@@ -316,3 +318,4 @@ def test_importing_into_indonesia_is_out_of_scope_unless_about_exporting(
                           "yang bagus?").kind == "unknown"
     assert answered(shipped, "aturan impor di Jepang buat tuna beku apa saja") == (
         "pasar-jepang")
+    assert answered(shipped, "permit impor australia buat produk kayu") == "pasar-australia"
