@@ -132,6 +132,12 @@ def test_shipped_base_answers_typical_questions(
     ("pendampingan dari lembaga pembiayaan ekspor buat UMKM baru ada?", "cpne-desa-devisa"),
     ("desa binaan ekspor di Jawa Timur ada di mana saja", "cpne-desa-devisa"),
     ("SKU dari kelurahan bisa ganti NIB?", "nib-oss"),
+    ("mau kirim pakai kontainer barengan, gimana caranya", "forwarder-lcl-fcl"),
+    ("buyer minta persekot dulu, wajarnya berapa", "metode-pembayaran"),
+    ("bayar pakai elsi aman ga buat pemula", "metode-pembayaran"),
+    ("bill of loading itu apa", "dokumen-pengapalan"),
+    ("harga saya lebih mahal dari kompetitor di Vietnam, gimana", "harga-ekspor"),
+    ("sempel kopi ke Korea kirimnya gimana", "kirim-sampel"),
 ])
 def test_everyday_names_of_official_things_are_understood(
     shipped: KnowledgeBase, question: str, entry_id: str,
