@@ -138,6 +138,11 @@ def test_shipped_base_answers_typical_questions(
     ("bill of loading itu apa", "dokumen-pengapalan"),
     ("harga saya lebih mahal dari kompetitor di Vietnam, gimana", "harga-ekspor"),
     ("sempel kopi ke Korea kirimnya gimana", "kirim-sampel"),
+    ("nomer induk berusaha dibuat dimana", "nib-oss"),
+    ("kode barang buat dokumen ekspor dicari dimana", "kode-hs"),
+    ("deklarasi ekspor bikinnya gmn", "peb-ceisa"),
+    ("plant health certificate ekspor", "karantina-tumbuhan"),
+    ("keterangan alergi di kemasan", "kemasan-label-ekspor"),
 ])
 def test_everyday_names_of_official_things_are_understood(
     shipped: KnowledgeBase, question: str, entry_id: str,
