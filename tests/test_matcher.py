@@ -143,6 +143,11 @@ def test_shipped_base_answers_typical_questions(
     ("deklarasi ekspor bikinnya gmn", "peb-ceisa"),
     ("plant health certificate ekspor", "karantina-tumbuhan"),
     ("keterangan alergi di kemasan", "kemasan-label-ekspor"),
+    ("ekspor keripik ke negeri paman sam syaratnya", "pasar-amerika"),
+    ("p irt bisa buat ekspor ga", "izin-edar-bpom-pirt"),
+    ("daftar si halal jalur mandiri caranya", "halal-self-declare"),
+    ("titik kendali kritis itu apa", "keamanan-pangan-haccp"),
+    ("ekspor ke timteng syaratnya apa", "pasar-timur-tengah"),
 ])
 def test_everyday_names_of_official_things_are_understood(
     shipped: KnowledgeBase, question: str, entry_id: str,
