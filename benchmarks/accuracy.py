@@ -40,7 +40,9 @@ Later sessions added:
   session that wrote it; at db1cddf 96.2 / 98.5 / 13 of 15, already looked at);
 - fresh_o (120; db1cddf: 81.7 / 90.8 / 13 of 15, better baseline 75.0): everyday
   descriptions instead of official terms ("surat asal barang", "nomor izin usaha yang
-  online"), misspelt terms, mixed registers.
+  online"), misspelt terms, mixed registers;
+- fresh_p (125; f142212: 96.8 / 96.8 / 19 of 20, better baseline 82.4): chat, stories
+  naming a product, formal letters, English and regional words mixed in.
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
