@@ -60,7 +60,7 @@ STOP_WORDS = frozenset("""
 """.split())
 
 PARTICLES = ("lah", "kah", "tah", "pun")
-POSSESSIVES = ("nya", "ku", "mu")
+POSSESSIVES = ("nya", "nye", "ku", "mu")  # -nye: Betawi and Malay -nya
 SUFFIXES = ("kan", "an", "i", "in")  # -in: chat form of -kan/-i (kirimin)
 # Prefix spelling -> what the root starts with again after stripping it (nasal recoding).
 PREFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (

@@ -57,6 +57,7 @@ def test_particles_and_possessives_are_stripped() -> None:
     assert stem("halalnya", KNOWN) == "halal"
     assert stem("eksporlah", KNOWN) == "ekspor"
     assert stem("urusnya", KNOWN) == "urus"
+    assert stem("halalnye", KNOWN) == "halal"  # Betawi and Malay -nye
 
 
 def test_a_stop_word_under_nya_is_that_stop_word(normaliser: Normaliser) -> None:
