@@ -101,9 +101,14 @@ SURE = 1.0  # a score this high is as sure as matching gets
 # Bringing goods into Indonesia: "impor mesin dari Jerman", "beli mesin dari China",
 # "impor barang ke Indonesia". Not "importir" or "pembeli" (the buyer abroad, "buyer dari
 # Jepang mau beli"), nor a destination's import rules ("aturan impor Jepang"): only
-# importing or buying followed by a foreign origin, or by Indonesia as destination.
+# importing or buying followed by a foreign origin, or by Indonesia as destination. A
+# marketplace abroad is a foreign origin, also of goods ordered ("saya pesan dari Alibaba";
+# but "ada yang pesan dari Malaysia" is a buyer's order).
 _IMPORT = re.compile(r"\b(?:(?:meng|di)?impor(?:t|tnya|nya|kan|in)?|(?:mem|di)?beli(?:in)?)\b")
+_ORDER = re.compile(r"\b(?:(?:mem|di)?pesan|order|ngorder)\b")
 _FROM = re.compile(r"\b(?:dari|from|asal)\s+(\w+)")
+_MARKETPLACE_ABROAD = re.compile(
+    r"\b(?:dari|from|di|lewat|via)\s+(?:alibaba|aliexpress|taobao|1688|temu)\b")
 _INTO_INDONESIA = re.compile(r"\b(?:ke|masuk|to|into)\s+(?:indonesia|indo)\b")
 # Words of country names that name no foreign country alone (Korea Selatan, Kepulauan
 # Cook, Papua Nugini, Tanjung Verde), or are short everyday words (Isle of Man).
@@ -301,16 +306,22 @@ class Matcher:
 
     def imports_into_indonesia(self, question: str) -> bool:
         """Whether the question is about importing goods into Indonesia, which the base
-        leaves out: "impor" or "beli" followed by a foreign origin or by Indonesia."""
+        leaves out: "impor" or "beli" followed by a foreign origin or by Indonesia, or
+        goods ordered from a marketplace abroad."""
         text = question.lower()
+
+        def rest_of_sentence(match: re.Match[str]) -> str:
+            return re.split(r"[.?!\n]", text[match.end():], maxsplit=1)[0]
+
         for match in _IMPORT.finditer(text):
-            after = re.split(r"[.?!\n]", text[match.end():], maxsplit=1)[0]
-            if _INTO_INDONESIA.search(after):
+            after = rest_of_sentence(match)
+            if _INTO_INDONESIA.search(after) or _MARKETPLACE_ABROAD.search(after):
                 return True
             for origin in _FROM.finditer(after):
                 if set(self.normaliser.terms(origin.group(1))) & self.countries:
                     return True
-        return False
+        return any(_MARKETPLACE_ABROAD.search(rest_of_sentence(match))
+                   for match in _ORDER.finditer(text))
 
     def familiar(self, found: list[str]) -> bool:
         """Whether (nearly) every term in `found` is one the base's questions use."""

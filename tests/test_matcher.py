@@ -317,6 +317,10 @@ def test_courtesy_openers_are_no_topic(shipped: KnowledgeBase) -> None:
     ("aturan impor di Jepang buat sambal", False),  # the destination's import rules
     ("importir dari Belanda minta sampel", False),  # the buyer abroad
     ("kalau diimpor dari Indonesia ke Australia, syaratnya apa", False),
+    ("paket bahan baku yang saya pesan dari Alibaba ditahan bea cukai", True),
+    ("beli kemasan di aliexpress kena pajak ga", True),
+    ("ada yang pesan dari Malaysia, cara kirimnya gimana", False),  # a buyer's order
+    ("dapat pesanan dari buyer alibaba, invoice pakai apa", False),
 ])
 def test_importing_into_indonesia_is_recognised(
     shipped: KnowledgeBase, question: str, imports: bool,
