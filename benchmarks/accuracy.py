@@ -42,7 +42,11 @@ Later sessions added:
   descriptions instead of official terms ("surat asal barang", "nomor izin usaha yang
   online"), misspelt terms, mixed registers;
 - fresh_p (125; f142212: 96.8 / 96.8 / 19 of 20, better baseline 82.4): chat, stories
-  naming a product, formal letters, English and regional words mixed in.
+  naming a product, formal letters, English and regional words mixed in;
+- fresh_q (125; 13a94d9: 90.4 / 93.6 / 16 of 20, better baseline 81.6): concrete cases
+  with numbers and places, two-to-six-word questions, problems described without their
+  official term, regional offices asking for their UMKM, simple English. One of its
+  questions (vanilla to France) was seen in a diff before this first measurement.
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
