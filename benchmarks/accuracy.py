@@ -47,6 +47,7 @@ Later sessions added:
   with numbers and places, two-to-six-word questions, problems described without their
   official term, regional offices asking for their UMKM, simple English. One of its
   questions (vanilla to France) was seen in a diff before this first measurement.
+- off_topic_d (80 near-domain off-topic questions; 0de9160: 70 of 80 rejected).
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
