@@ -106,7 +106,10 @@ SURE = 1.0  # a score this high is as sure as matching gets
 # but "ada yang pesan dari Malaysia" is a buyer's order).
 _IMPORT = re.compile(r"\b(?:(?:meng|di)?impor(?:t|tnya|nya|kan|in)?|(?:mem|di)?beli(?:in)?)\b")
 _ORDER = re.compile(r"\b(?:(?:mem|di)?pesan|order|ngorder)\b")
-_FROM = re.compile(r"\b(?:dari|from|asal)\s+(\w+)")
+_FROM = re.compile(r"\b(?:dari|dr|from|asal)\s+(\w+)")
+# "beli mesin dari luar negeri": abroad as the origin says importing, not exporting.
+_FROM_ABROAD = re.compile(
+    r"\b(?:dari|dr|from)\s+(?:luar\s+negeri|luar\s+negri|ln|mancanegara|abroad|overseas)\b")
 _MARKETPLACE_ABROAD = re.compile(
     r"\b(?:dari|from|di|lewat|via)\s+(?:alibaba|aliexpress|taobao|1688|temu)\b")
 _INTO_INDONESIA = re.compile(r"\b(?:ke|masuk|to|into)\s+(?:indonesia|indo)\b")
@@ -115,6 +118,7 @@ _INTO_INDONESIA = re.compile(r"\b(?:ke|masuk|to|into)\s+(?:indonesia|indo)\b")
 _NOT_A_COUNTRY = frozenset("""
     selatan utara timur barat tengah serikat kepulauan kep pulau republik raya baru saint
     st sint san sao dan da el te jan man natal pala papua tanjung wilayah hindia samudra
+    luar
 """.split())
 
 
@@ -176,7 +180,8 @@ class Matcher:
         # unless an entry fits it surely.
         self.export_words = self._phrases(export_words)
         self.countries = frozenset(
-            t for w in country_words() - _NOT_A_COUNTRY for t in self.normaliser.terms(w))
+            t for w in country_words() - _NOT_A_COUNTRY for t in self.normaliser.terms(w)
+            if t not in _NOT_A_COUNTRY)
         self.other_topics = self._phrases(other_topics)
         terms = self.normaliser.terms
         weights: list[dict[str, float]] = []
@@ -279,8 +284,11 @@ class Matcher:
             return Outcome("unknown", 0.0)
         best, best_id = ranked[0]
         about_export = any(phrase <= asked for phrase in self.export_words)
-        if not about_export and self.imports_into_indonesia(question):
-            return Outcome("unknown", min(1.0, best))
+        if self.imports_into_indonesia(question):
+            # "dari luar negeri" is where imported goods come from, no sign of exporting
+            rest = set(self.normaliser.terms(_FROM_ABROAD.sub(" ", question.lower())))
+            if not any(phrase <= rest for phrase in self.export_words):
+                return Outcome("unknown", min(1.0, best))
         if (best < SURE and not about_export
                 and any(phrase <= asked for phrase in self.other_topics)):
             return Outcome("unknown", min(1.0, best))
@@ -316,6 +324,11 @@ class Matcher:
         for match in _IMPORT.finditer(text):
             after = rest_of_sentence(match)
             if _INTO_INDONESIA.search(after) or _MARKETPLACE_ABROAD.search(after):
+                return True
+            # goods named first: "beli mesin dari luar negeri", but "ada yang mau beli dari
+            # luar negeri" is a buyer abroad
+            abroad = _FROM_ABROAD.search(after)
+            if abroad and after[: abroad.start()].strip():
                 return True
             for origin in _FROM.finditer(after):
                 if set(self.normaliser.terms(origin.group(1))) & self.countries:

@@ -321,6 +321,8 @@ def test_courtesy_openers_are_no_topic(shipped: KnowledgeBase) -> None:
     ("beli kemasan di aliexpress kena pajak ga", True),
     ("ada yang pesan dari Malaysia, cara kirimnya gimana", False),  # a buyer's order
     ("dapat pesanan dari buyer alibaba, invoice pakai apa", False),
+    ("beli spare part dr luar negeri lewat toko online kena pajak brp", True),
+    ("ada yang mau beli dari luar negeri, cara kirimnya gimana", False),  # a buyer abroad
 ])
 def test_importing_into_indonesia_is_recognised(
     shipped: KnowledgeBase, question: str, imports: bool,
@@ -339,3 +341,6 @@ def test_importing_into_indonesia_is_out_of_scope_unless_about_exporting(
     assert answered(shipped, "aturan impor di Jepang buat tuna beku apa saja") == (
         "pasar-jepang")
     assert answered(shipped, "permit impor australia buat produk kayu") == "pasar-australia"
+    # "dari luar negeri" is the goods' origin there, no sign of exporting
+    assert shipped.answer("beli mesin jahit dari luar negeri kena pajak berapa?").kind == (
+        "unknown")
