@@ -148,6 +148,11 @@ def test_shipped_base_answers_typical_questions(
     ("daftar si halal jalur mandiri caranya", "halal-self-declare"),
     ("titik kendali kritis itu apa", "keamanan-pangan-haccp"),
     ("ekspor ke timteng syaratnya apa", "pasar-timur-tengah"),
+    ("buyer minta sertifikat sistem mutu buat pabrik garmen kami", "iso-9001"),
+    ("contoh packing lis buat ekspor", "dokumen-pengapalan"),
+    ("harganye kode barang buat kopi berape?", "kode-hs"),
+    ("anggrek boleh dikirim ke luar negeri? perlu karantina?", "karantina-tumbuhan"),
+    ("buyer minta telex release padahal blm lunas, aman ga", "penipuan-ekspor"),
 ])
 def test_everyday_names_of_official_things_are_understood(
     shipped: KnowledgeBase, question: str, entry_id: str,
@@ -217,6 +222,11 @@ def test_neighbouring_topic_without_export_words_is_unknown(shipped: KnowledgeBa
     """topik_lain in kosakata.yaml: a domestic marketplace fee is not an export question."""
     assert shipped.answer("potongan admin shopee buat seller berapa persen").kind == "unknown"
     assert shipped.answer("cara daftar BPJS buat karyawan").kind == "unknown"
+    assert shipped.answer("UMK kabupaten Gresik tahun depan berapa").kind == "unknown"
+    assert shipped.answer("jadwal kapal tol laut ke Merauke").kind == "unknown"
+    # A recipe named in a halal question is no cooking question.
+    assert answered(shipped, "resep sy ganti bahan, sertifikat halal reguler harus diurus "
+                             "ulang?") == "halal-reguler"
     # Saying it is about exporting keeps the question in scope.
     assert answered(shipped, "bisa jual ke luar negeri lewat Shopee?") == "pemasaran-digital"
 
