@@ -48,6 +48,8 @@ Later sessions added:
   official term, regional offices asking for their UMKM, simple English. One of its
   questions (vanilla to France) was seen in a diff before this first measurement.
 - off_topic_d (80 near-domain off-topic questions; 0de9160: 70 of 80 rejected).
+- fresh_r (125; a35d183: 96.8 / 97.6 / 13 of 15, better baseline 91.2): in the style of
+  the development file, many official acronyms, a quarter with two accepted ids.
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
