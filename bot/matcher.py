@@ -283,12 +283,11 @@ class Matcher:
         if not ranked:
             return Outcome("unknown", 0.0)
         best, best_id = ranked[0]
-        about_export = any(phrase <= asked for phrase in self.export_words)
-        if self.imports_into_indonesia(question):
-            # "dari luar negeri" is where imported goods come from, no sign of exporting
-            rest = set(self.normaliser.terms(_FROM_ABROAD.sub(" ", question.lower())))
-            if not any(phrase <= rest for phrase in self.export_words):
-                return Outcome("unknown", min(1.0, best))
+        about_export = self.names_exporting(asked)
+        # "dari luar negeri" is where imported goods come from, no sign of exporting
+        if self.imports_into_indonesia(question) and not self.names_exporting(
+                set(self.normaliser.terms(_FROM_ABROAD.sub(" ", question.lower())))):
+            return Outcome("unknown", min(1.0, best))
         if (best < SURE and not about_export
                 and any(phrase <= asked for phrase in self.other_topics)):
             return Outcome("unknown", min(1.0, best))
@@ -311,6 +310,10 @@ class Matcher:
             return Outcome("answer", min(1.0, best), entry_id=best_id, suggestions=alternatives)
         choices = tuple(i for s, i in ranked[: cfg.max_suggestions] if s >= floor)
         return Outcome("suggest", min(1.0, best), suggestions=choices)
+
+    def names_exporting(self, asked: set[str]) -> bool:
+        """Whether the question's terms include a `kata_ekspor` phrase."""
+        return any(phrase <= asked for phrase in self.export_words)
 
     def imports_into_indonesia(self, question: str) -> bool:
         """Whether the question is about importing goods into Indonesia, which the base
