@@ -21,6 +21,7 @@ from bot.smalltalk import small_talk
     ("tes", "greeting"),
     ("siaaap", "ok"),
     ("ok noted", "ok"),
+    ("oke siap, nanti saya coba dulu", "ok"),
 ])
 def test_courtesy_is_recognised(text: str, kind: str) -> None:
     assert small_talk(text) == kind
