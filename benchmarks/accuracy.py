@@ -50,6 +50,12 @@ Later sessions added:
 - off_topic_d (80 near-domain off-topic questions; 0de9160: 70 of 80 rejected).
 - fresh_r (125; a35d183: 96.8 / 97.6 / 13 of 15, better baseline 91.2): in the style of
   the development file, many official acronyms, a quarter with two accepted ids.
+- fresh_s (125; a00fade: 96.8 / 99.2 / 20 of 20, better baseline 78.4): chat with typos,
+  chat abbreviations and Javanese/Sundanese particles, a third describing the need
+  instead of naming the document.
+- fresh_t (125; a00fade: 93.6 / 96.8 / 18 of 20, better baseline 78.4): formal letters,
+  problem situations, comparisons, yes/no questions on one fact, a country and a product.
+  One question of each of these two was seen in a diff before this first measurement.
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
