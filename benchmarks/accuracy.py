@@ -56,6 +56,12 @@ Later sessions added:
 - fresh_t (125; a00fade: 93.6 / 96.8 / 18 of 20, better baseline 78.4): formal letters,
   problem situations, comparisons, yes/no questions on one fact, a country and a product.
   One question of each of these two was seen in a diff before this first measurement.
+- fresh_u (125; 2ae0ff7: 89.6 / 92.8 / 16 of 20, better baseline 73.6): search-box
+  queries of two to six words, chat with slang, the finer facts in the user's own words,
+  some English.
+- fresh_v (125; 2ae0ff7: 87.2 / 92.0 / 14 of 20, better baseline 80.0): regional office
+  staff asking for the UMKM they coach, owners telling their story first, young sellers
+  mixing Indonesian and English.
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
