@@ -113,6 +113,24 @@ _FROM_ABROAD = re.compile(
 _MARKETPLACE_ABROAD = re.compile(
     r"\b(?:dari|from|di|lewat|via)\s+(?:alibaba|aliexpress|taobao|1688|temu)\b")
 _INTO_INDONESIA = re.compile(r"\b(?:ke|masuk|to|into)\s+(?:indonesia|indo)\b")
+# Regional offices asking for the businesses they coach introduce themselves ("Kami dari
+# Disperindag Kabupaten Jombang", "Saya pendamping di PLUT Bondowoso", "Disperindag Kota
+# Malang mau tanya") and call those businesses "binaan kami": who asks is not what is
+# asked, so the introduction is left out and "binaan kami" reads as the UMKM themselves.
+# An office named in the question itself ("Disperindag punya program ekspor?") stays.
+_OFFICE = (r"(?:disperindag|diskopindag|disperdagin|disdag|disperin|diskopukm|diskop|dinkop"
+           r"|dinas(?:\s+(?:koperasi|perindustrian|perdagangan|ukm|umkm|dan))*|plut(?:-kumkm)?"
+           r"|dekranasda|pemkab|pemkot|pemprov|pemda|bappeda)")
+_REGION = r"(?:\s+(?:kabupaten|kab\.?|kota|provinsi|prov\.?))?(?:\s+(?-i:[A-Z]\w*))?"
+_ASKER = re.compile(
+    r"\b(?:kami|saya|aku|sy)\s+(?:(?:adalah|ini|sebagai|selaku)\s+)?"
+    r"(?:(?:staf|staff|pegawai|petugas|pendamping|penyuluh|konsultan|asn|pns|pejabat|kepala"
+    r"|tim|fasilitator)\s+(?:\w+\s+)?)?(?:(?:dari|di|pada)\s+)?" + _OFFICE + _REGION
+    + r"|^\s*" + _OFFICE + _REGION + r"\s+(?:mau|ingin|izin|ijin|hendak)\s+(?:tanya|bertanya)"
+    + r"|\b" + _OFFICE + r"\s+(?:kami|kita)\b", re.IGNORECASE)
+_COACHED = re.compile(
+    r"\b(?:(?:umkm|ikm|ukm|pelaku\s+usaha|perajin|pengrajin)\s+)binaan(?:\s+(?:kami|kita|dinas))?\b"
+    r"|\bbinaan\s+(?:kami|kita|dinas)\b", re.IGNORECASE)
 # Words of country names that name no foreign country alone (Korea Selatan, Kepulauan
 # Cook, Papua Nugini, Tanjung Verde), or are short everyday words (Isle of Man).
 _NOT_A_COUNTRY = frozenset("""
@@ -120,6 +138,12 @@ _NOT_A_COUNTRY = frozenset("""
     st sint san sao dan da el te jan man natal pala papua tanjung wilayah hindia samudra
     luar
 """.split())
+
+
+
+def without_asker(question: str) -> str:
+    """`question` without a regional office's introduction, its "binaan kami" read as UMKM."""
+    return _COACHED.sub(" umkm ", _ASKER.sub(" ", question))
 
 
 @dataclass(frozen=True)
@@ -275,6 +299,7 @@ class Matcher:
         cfg = self.config
         if small_talk(question):  # "makasih min": courtesy, not a question
             return Outcome("unknown", 0.0)
+        question = without_asker(question)
         found = self.normaliser.terms(question)
         asked = set(found)
         if any(phrase <= asked for phrase in self.off_topic):

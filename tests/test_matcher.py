@@ -9,6 +9,7 @@ import pytest
 
 from bot.config import MatcherConfig
 from bot.knowledge import KnowledgeBase, check_knowledge, load_knowledge
+from bot.matcher import without_asker
 
 FIXTURES = Path(__file__).parent / "fixtures" / "knowledge"
 SHIPPED = Path(__file__).parents[1] / "knowledge"
@@ -354,3 +355,27 @@ def test_importing_into_indonesia_is_out_of_scope_unless_about_exporting(
     # "dari luar negeri" is the goods' origin there, no sign of exporting
     assert shipped.answer("beli mesin jahit dari luar negeri kena pajak berapa?").kind == (
         "unknown")
+
+
+@pytest.mark.parametrize(("question", "left"), [
+    ("Kami dari Disperindag Kabupaten Ngawi ingin bertanya", "ingin bertanya"),
+    ("Saya pendamping di PLUT Lumajang. Apa itu SKA?", ". Apa itu SKA?"),
+    ("Diskopindag Kota Batu mau tanya: PEB itu apa", ": PEB itu apa"),
+    ("dinas kami ingin tahu soal HS code", "ingin tahu soal HS code"),
+    ("UMKM binaan kami mau ekspor", "umkm mau ekspor"),
+    ("Disperindag punya program ekspor?", "Disperindag punya program ekspor?"),
+])
+def test_a_regional_offices_introduction_is_left_out(question: str, left: str) -> None:
+    assert " ".join(without_asker(question).split()) == left
+
+
+def test_an_office_asking_for_its_umkm_gets_the_topic_not_coaching(
+    shipped: KnowledgeBase,
+) -> None:
+    """Who asks (Disperindag, PLUT, "binaan kami") is not what is asked."""
+    assert answered(shipped, "Kami dari Disperindag Kabupaten Ngawi. Binaan kami pembuat "
+                             "sepatu kulit perlu SNI, bagaimana cara mengurusnya?") == "sni"
+    assert answered(shipped, "Saya staf PLUT Pasuruan, ada UMKM binaan yang ingin tahu "
+                             "kapan PEB harus dilaporkan ke Bea Cukai") == "peb-ceisa"
+    assert answered(shipped, "Disperindag punya program pendampingan ekspor untuk UMKM?") == (
+        "pendampingan-pemerintah")
