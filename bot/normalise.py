@@ -419,6 +419,9 @@ class Normaliser:
         if cached is not None:
             return cached
         result = self._spelled_root(word)
+        if (result == word and len(word) > 4 and word.endswith("s") and word not in self.known
+                and word[:-1] in self.known):
+            result = self._spelled_root(word[:-1])  # English plural: buyers -> buyer
         if (result == word and word not in STOP_WORDS and not word.isdigit()
                 and word not in self._whole and word not in self.known
                 and word not in self.real_words):

@@ -265,3 +265,10 @@ def test_spoken_e_for_a_is_read_as_the_written_word() -> None:
     normaliser = Normaliser(["batas ekspor", "pinjam modal"], {}, [])
     assert normaliser.terms("dibatesin") == ["batas"]
     assert normaliser.terms("pinjem modal") == ["pinjam", "modal"]
+
+
+def test_an_english_plural_of_a_base_word_is_that_word() -> None:
+    normaliser = Normaliser(["buyer minta invoice", "tarif bebas"], {}, [],
+                            real_words=frozenset({"buyers", "invoices", "bebas"}))
+    assert normaliser.terms("buyers minta invoices") == ["buyer", "invoice"]
+    assert normaliser.terms("tarif bebas") == ["tarif", "bebas"]  # a word of its own
