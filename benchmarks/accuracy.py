@@ -62,6 +62,10 @@ Later sessions added:
 - fresh_v (125; 2ae0ff7: 87.2 / 92.0 / 14 of 20, better baseline 80.0): regional office
   staff asking for the UMKM they coach, owners telling their story first, young sellers
   mixing Indonesian and English.
+- fresh_w (125; 891dcf5: 94.4 / 98.4 / 14 of 15, better baseline 84.8): telling
+  neighbouring topics apart by the fact that separates them.
+- off_topic_e (80 hard off-topic questions sharing words with the base; 891dcf5: 72 of 80
+  rejected).
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
