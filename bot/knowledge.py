@@ -39,7 +39,7 @@ ENTRY_KEYS = (
 REQUIRED_KEYS = ("id", "title", "questions", "answer", "sources", "reviewed")
 SOURCE_KEYS = ("title", "url")
 VOCABULARY_KEYS = ("singkatan", "istilah", "sinonim", "di_luar_topik", "kata_ekspor", "topik_lain",
-                   "nama_produk", "basa_basi")
+                   "tujuan_dalam_negeri", "nama_produk", "basa_basi")
 
 _YAML = "tag:yaml.org,2002:"
 _PLAIN_TAGS = frozenset(
@@ -100,6 +100,7 @@ class Vocabulary:
     off_topic: tuple[str, ...] = ()  # requests the bot must always decline (di_luar_topik)
     export_words: tuple[str, ...] = ()  # words showing a question is about exporting
     other_topics: tuple[str, ...] = ()  # words of neighbouring topics the base leaves out
+    domestic_places: tuple[str, ...] = ()  # Indonesian places goods may be sent to
     products: tuple[str, ...] = ()  # product names: no topic, and no sign of being off topic
     fillers: tuple[str, ...] = ()  # courtesy phrases left out of a question (basa_basi)
 
@@ -118,7 +119,7 @@ def build_matcher(entries: list[Entry], vocabulary: Vocabulary, config: MatcherC
     return Matcher(entries, vocabulary.slang, vocabulary.synonym_groups, config,
                    off_topic=vocabulary.off_topic, export_words=vocabulary.export_words,
                    other_topics=vocabulary.other_topics, products=vocabulary.products,
-                   fillers=vocabulary.fillers)
+                   fillers=vocabulary.fillers, domestic_places=vocabulary.domestic_places)
 
 
 class KnowledgeBase:
@@ -573,8 +574,8 @@ class _FileReader:
                         group_lines.append(_line(item))
         self.one_group_per_word(groups, group_lines)
         lists = {key: self.texts(top[key][1], key, False) if key in top else ()
-                 for key in ("di_luar_topik", "kata_ekspor", "topik_lain", "nama_produk",
-                             "basa_basi")}
+                 for key in ("di_luar_topik", "kata_ekspor", "topik_lain", "tujuan_dalam_negeri",
+                             "nama_produk", "basa_basi")}
         if "basa_basi" in top and isinstance(top["basa_basi"][1], yaml.SequenceNode):
             for item in top["basa_basi"][1].value:
                 if isinstance(item.value, str) and len(item.value.split()) < 2:
@@ -584,7 +585,8 @@ class _FileReader:
         return Vocabulary(slang=slang, synonym_groups=tuple(groups),
                           off_topic=lists["di_luar_topik"], export_words=lists["kata_ekspor"],
                           other_topics=lists["topik_lain"], products=lists["nama_produk"],
-                          fillers=lists["basa_basi"])
+                          fillers=lists["basa_basi"],
+                          domestic_places=lists["tujuan_dalam_negeri"])
 
 
 def _is_https_url(url: str) -> bool:

@@ -175,6 +175,7 @@ class Matcher:
         other_topics: Iterable[str] = (),
         products: Iterable[str] = (),
         fillers: Iterable[str] = (),
+        domestic_places: Iterable[str] = (),
     ) -> None:
         self.config = config
         self.ids = [e.id for e in entries]
@@ -208,6 +209,17 @@ class Matcher:
             t for w in country_words() - _NOT_A_COUNTRY for t in self.normaliser.terms(w)
             if t not in _NOT_A_COUNTRY)
         self.other_topics = self._phrases(other_topics)
+        # Sending goods to a place in Indonesia ("kirim lemari ke Jayapura") is domestic
+        # shipping, which the base leaves out like a neighbouring topic.
+        places = sorted({" ".join(p.lower().split()) for p in domestic_places} - {""},
+                        key=len, reverse=True)
+        self._to_domestic_place = re.compile(
+            r"\b(?:ke|tujuan|sampai|sampe)\s+(?:kota\s+|provinsi\s+|pulau\s+)?(?:"
+            + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in places) + r")\b"
+        ) if places else None
+        self.shipping_terms = frozenset(
+            t for w in ("kirim", "kargo", "ekspedisi", "kurir", "paket")
+            for t in self.normaliser.terms(w))
         terms = self.normaliser.terms
         weights: list[dict[str, float]] = []
         strong_terms: list[set[str]] = []
@@ -314,8 +326,9 @@ class Matcher:
         if self.imports_into_indonesia(question) and not self.names_exporting(
                 set(self.normaliser.terms(_FROM_ABROAD.sub(" ", question.lower())))):
             return Outcome("unknown", min(1.0, best))
-        if (best < SURE and not about_export
-                and any(phrase <= asked for phrase in self.other_topics)):
+        if best < SURE and not about_export and (
+                any(phrase <= asked for phrase in self.other_topics)
+                or self.ships_within_indonesia(question, asked)):
             return Outcome("unknown", min(1.0, best))
         floor, answer_at = cfg.suggest_threshold, cfg.answer_threshold
         if FAMILIAR_SUGGEST <= best < floor and self.familiar(found):
@@ -340,6 +353,13 @@ class Matcher:
     def names_exporting(self, asked: set[str]) -> bool:
         """Whether the question's terms include a `kata_ekspor` phrase."""
         return any(phrase <= asked for phrase in self.export_words)
+
+    def ships_within_indonesia(self, question: str, asked: set[str]) -> bool:
+        """Whether the question sends goods to a place in Indonesia (kosakata.yaml
+        `tujuan_dalam_negeri`) and names no foreign country: "kirim paket ke Papua"."""
+        return bool(self._to_domestic_place and asked & self.shipping_terms
+                    and not asked & self.countries
+                    and self._to_domestic_place.search(question.lower()))
 
     def imports_into_indonesia(self, question: str) -> bool:
         """Whether the question is about importing goods into Indonesia, which the base

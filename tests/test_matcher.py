@@ -250,7 +250,8 @@ def test_low_scoring_question_about_exporting_is_still_served(
     assert load_knowledge(folder, CONFIG).answer(question).kind == "unknown"
 
 
-@pytest.mark.parametrize("key", ["di_luar_topik", "kata_ekspor", "topik_lain", "nama_produk"])
+@pytest.mark.parametrize("key", ["di_luar_topik", "kata_ekspor", "topik_lain",
+                                 "tujuan_dalam_negeri", "nama_produk"])
 def test_vocabulary_word_lists_must_be_lists(tmp_path: Path, key: str) -> None:
     folder = tmp_path / "kb"
     shutil.copytree(SHIPPED, folder)
@@ -379,3 +380,28 @@ def test_an_office_asking_for_its_umkm_gets_the_topic_not_coaching(
                              "kapan PEB harus dilaporkan ke Bea Cukai") == "peb-ceisa"
     assert answered(shipped, "Disperindag punya program pendampingan ekspor untuk UMKM?") == (
         "pendampingan-pemerintah")
+
+
+@pytest.mark.parametrize(("question", "domestic"), [
+    ("kirim lemari jati ke Jayapura pakai kargo apa yang murah?", True),
+    ("ekspedisi ke kota Makassar yang cepat apa ya", True),
+    ("kirim paket ke Papua Nugini berapa lama", False),  # a foreign country
+    ("kirim sampel ke Bali buat buyer Australia", False),
+    ("cara ikut pameran ke Jakarta", False),  # no goods sent
+    ("forwarder di Surabaya yang bagus", False),  # a place, but no destination
+])
+def test_sending_goods_within_indonesia_is_recognised(
+    shipped: KnowledgeBase, question: str, domestic: bool,
+) -> None:
+    matcher = shipped.matcher
+    asked = set(matcher.normaliser.terms(question))
+    assert matcher.ships_within_indonesia(question, asked) is domestic
+
+
+def test_domestic_shipping_is_out_of_scope_unless_about_exporting(
+    shipped: KnowledgeBase,
+) -> None:
+    assert shipped.answer("kirim lemari jati ke Jayapura pakai kargo apa yang murah?").kind == (
+        "unknown")
+    assert answered(shipped, "kirim kopi ke Jakarta untuk diekspor, PEB-nya siapa yang "
+                             "urus?") == "peb-ceisa"
