@@ -21,8 +21,9 @@ says it is about exporting (kosakata.yaml `kata_ekspor`, EXPORT_SUGGEST). Such q
 are answered from a lower bar too (TRUSTED_ANSWER). Admins list in
 kosakata.yaml requests no entry can serve (`di_luar_topik`, always unknown) and words of
 neighbouring topics the base leaves out (`topik_lain`: unknown unless the question names
-exporting or an entry fits it surely); importing into Indonesia ("impor mesin dari
-Jerman") is unknown unless the question names exporting too. Everyday words, product
+exporting or an entry fits it surely), and so is sending goods to a place in Indonesia
+(`tujuan_dalam_negeri`: "kirim lemari ke Jayapura"); importing into Indonesia ("impor mesin
+dari Jerman") is unknown unless the question names exporting too. Everyday words, product
 names (`nama_produk`) and foreign countries the base never uses are left out of a
 question: they are no topic, and no sign of being off topic either; courtesy phrases
 (`basa_basi`: izin tanya) are left out too, and so is a regional office introducing itself
