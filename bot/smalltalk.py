@@ -34,7 +34,7 @@ FILLER = frozenset("""
     semua semuanya
     lagi dulu deh dong nih ah oh wah lho loh kok sudah udah udh sy saya kami aku all
     everyone bot mau ingin pengen boleh numpang izin ijin to you so very much lot
-    nanti ntar coba dicoba cobain kabari dikabari
+    nanti ntar coba dicoba cobain kabari dikabari apa kabar kabarnya makan belum blm
 """.split())
 MAX_WORDS = 12
 

@@ -22,6 +22,7 @@ from bot.smalltalk import small_talk
     ("siaaap", "ok"),
     ("ok noted", "ok"),
     ("oke siap, nanti saya coba dulu", "ok"),
+    ("selamat malam min, lagi apa? udah makan belum", "greeting"),
 ])
 def test_courtesy_is_recognised(text: str, kind: str) -> None:
     assert small_talk(text) == kind
