@@ -66,6 +66,8 @@ Later sessions added:
   neighbouring topics apart by the fact that separates them.
 - off_topic_e (80 hard off-topic questions sharing words with the base; 891dcf5: 72 of 80
   rejected).
+- fresh_x (125; 9546b35: 88.8 / 89.6 / 14 of 20, better baseline 76.8): every style
+  mixed; measured only, never read question by question, like fresh_b, fresh_c and fresh_j.
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
