@@ -142,7 +142,6 @@ _NOT_A_COUNTRY = frozenset("""
 """.split())
 
 
-
 def without_asker(question: str) -> str:
     """`question` without a regional office's introduction, its "binaan kami" read as UMKM."""
     return _COACHED.sub(" umkm ", _ASKER.sub(" ", question))
