@@ -68,6 +68,8 @@ Later sessions added:
   rejected).
 - fresh_x (125; 9546b35: 88.8 / 89.6 / 14 of 20, better baseline 76.8): every style
   mixed; measured only, never read question by question, like fresh_b, fresh_c and fresh_j.
+- fresh_y (125; f95e7a2: 80.0 / 85.6 / 16 of 20, better baseline 68.0): needs told in
+  everyday words without the official term, misspelt terms, regional Indonesian.
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
