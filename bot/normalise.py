@@ -57,6 +57,7 @@ STOP_WORDS = frozenset("""
     pengaruh ngaruh fungsi manfaat kegunaan
     tolongin bantuin kasitau share spill cmiiw fyi asap urgent bosku bund gaes guys
     terimakasih dunk donk yaa kah mbok wkwk wkwkwk hehe haha oke sip mantap best first
+    kang akang teteh mang sik ka
 """.split())
 
 PARTICLES = ("lah", "kah", "tah", "pun")

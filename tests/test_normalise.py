@@ -272,3 +272,9 @@ def test_an_english_plural_of_a_base_word_is_that_word() -> None:
                             real_words=frozenset({"buyers", "invoices", "bebas"}))
     assert normaliser.terms("buyers minta invoices") == ["buyer", "invoice"]
     assert normaliser.terms("tarif bebas") == ["tarif", "bebas"]  # a word of its own
+
+
+def test_sundanese_and_javanese_particles_say_nothing_about_the_topic() -> None:
+    normaliser = Normaliser(["sertifikat kopi ke Korea"], {}, [])
+    assert normaliser.terms("kang, sertifikat kopi ka Korea sik") == [
+        "sertifikat", "kopi", "korea"]
