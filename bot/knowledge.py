@@ -23,7 +23,7 @@ import yaml
 
 from bot.config import MatcherConfig
 from bot.matcher import Matcher, Outcome
-from bot.normalise import STOP_WORDS
+from bot.normalise import STOP_WORDS, tokenize
 
 VOCABULARY_FILE = "kosakata.yaml"
 MAX_ANSWER_CHARS = 3500  # + title, sources and footer still fit one 4,096-char message
@@ -536,6 +536,18 @@ class _FileReader:
                                        f"line {first[word]}: a word belongs to one group only")
                 first.setdefault(word, line)
 
+    def readable_phrases(self, node: yaml.Node, key: str, products: tuple[str, ...]) -> None:
+        """Each list phrase has a word the bot reads: 'oleh oleh' is only ignored words,
+        so it would never match any question. Product names stay whole (agar-agar)."""
+        if not isinstance(node, yaml.SequenceNode):
+            return
+        for item in node.value:
+            if isinstance(item.value, str) and item.value.strip() and all(
+                    w in STOP_WORDS for w in tokenize(item.value, products)):
+                self.problem(_line(item), f"{key} '{item.value}' has only words the bot "
+                                          "ignores in questions (like 'apa', 'oleh'), so it "
+                                          "never matches; add a word that names the topic")
+
     def vocabulary(self, root: yaml.Node) -> Vocabulary:
         top = self.mapping(root, "kosakata.yaml", VOCABULARY_KEYS)
         if top is None:
@@ -576,6 +588,10 @@ class _FileReader:
         lists = {key: self.texts(top[key][1], key, False) if key in top else ()
                  for key in ("di_luar_topik", "kata_ekspor", "topik_lain", "tujuan_dalam_negeri",
                              "nama_produk", "basa_basi")}
+        for key in ("di_luar_topik", "kata_ekspor", "topik_lain", "tujuan_dalam_negeri",
+                    "nama_produk"):
+            if key in top:
+                self.readable_phrases(top[key][1], key, lists["nama_produk"])
         if "basa_basi" in top and isinstance(top["basa_basi"][1], yaml.SequenceNode):
             for item in top["basa_basi"][1].value:
                 if isinstance(item.value, str) and len(item.value.split()) < 2:

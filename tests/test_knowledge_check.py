@@ -223,6 +223,20 @@ def test_a_stop_word_cannot_be_a_synonym(tmp_path: Path) -> None:
     ]
 
 
+def test_a_list_phrase_of_ignored_words_is_reported(tmp_path: Path) -> None:
+    """'oleh oleh' reads as nothing, so it would never mark a question as another topic;
+    a product name the bot keeps whole (agar-agar) is fine."""
+    (tmp_path / "legalitas.yaml").write_text(ENTRY, encoding="utf-8")
+    vocabulary = ("topik_lain:\n  - hadiah\n  - oleh oleh\n"
+                  "nama_produk: [tempe, tahu, agar-agar]\n")
+    assert problems_for(tmp_path, vocabulary, name="kosakata.yaml") == [
+        "kosakata.yaml:3: topik_lain 'oleh oleh' has only words the bot ignores in questions "
+        "(like 'apa', 'oleh'), so it never matches; add a word that names the topic",
+        "kosakata.yaml:4: nama_produk 'tahu' has only words the bot ignores in questions "
+        "(like 'apa', 'oleh'), so it never matches; add a word that names the topic",
+    ]
+
+
 def test_a_courtesy_phrase_needs_two_words(tmp_path: Path) -> None:
     """basa_basi 'izin' alone would drop the word from 'izin edar' too."""
     (tmp_path / "legalitas.yaml").write_text(ENTRY, encoding="utf-8")
