@@ -70,6 +70,9 @@ Later sessions added:
   mixed; measured only, never read question by question, like fresh_b, fresh_c and fresh_j.
 - fresh_y (125; f95e7a2: 80.0 / 85.6 / 16 of 20, better baseline 68.0): needs told in
   everyday words without the official term, misspelt terms, regional Indonesian.
+- fresh_aa (125; 15425fc: 95.2 / 95.2 / 16 of 20, better baseline 84.8): how people type
+  on a phone: dictation without punctuation, terse keywords, heavy abbreviations, English
+  mixed in, follow-ups, formal letters to an office.
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
