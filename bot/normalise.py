@@ -94,6 +94,8 @@ def tokenize(text: str, whole: Iterable[str] | Mapping[str, object] = ()) -> lis
     for word in _WORD.findall(text.lower()):
         if len(word) > 3 and word.endswith("2") and word[-2].isalpha():
             word = word[:-1]  # langkah2 = langkah-langkah
+            if f"{word}-{word}" in whole:  # surat2 = surat-surat, a word of its own
+                word = f"{word}-{word}"
         if ("-" not in word and "/" not in word) or word in whole:
             tokens.append(word)
             continue

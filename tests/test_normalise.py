@@ -27,6 +27,12 @@ def test_tokenize_folds_reduplication() -> None:
     assert tokenize("barang-barang dan langkah2") == ["barang", "dan", "langkah"]
 
 
+def test_a_reduplicated_word_the_vocabulary_knows_stays_whole_in_both_spellings() -> None:
+    """surat-surat means documents, not one letter, so kosakata.yaml can list it."""
+    whole = {"surat-surat"}
+    assert tokenize("surat-surat dan surat2", whole) == ["surat-surat", "dan", "surat-surat"]
+
+
 def test_tokenize_keeps_known_slash_and_hyphen_terms_whole() -> None:
     assert tokenize("bayar pakai L/C atau T/T", {"l/c", "t/t"}) == [
         "bayar", "pakai", "l/c", "atau", "t/t"]
