@@ -73,6 +73,11 @@ Later sessions added:
 - fresh_aa (125; 15425fc: 95.2 / 95.2 / 16 of 20, better baseline 84.8): how people type
   on a phone: dictation without punctuation, terse keywords, heavy abbreviations, English
   mixed in, follow-ups, formal letters to an office.
+- fresh_z (125; 659bd04: 89.6 / 95.2 / 18 of 20, better baseline 82.4): owners of one
+  kind of business (coffee, seafood, rattan, batik, jamu, honey…) asking through their
+  product.
+- off_topic_f (80 hard off-topic questions: domestic permits, taxes and shipping, travel,
+  loans, marketplaces; 659bd04: 72 of 80 rejected).
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
