@@ -58,6 +58,7 @@ STOP_WORDS = frozenset("""
     tolongin bantuin kasitau share spill cmiiw fyi asap urgent bosku bund gaes guys
     terimakasih dunk donk yaa kah mbok wkwk wkwkwk hehe haha oke sip mantap best first
     kang akang teteh mang sik ka
+    sebenarnya sebenernya sebetulnya sbnrnya sbnernya emang
 """.split())
 
 PARTICLES = ("lah", "kah", "tah", "pun")
