@@ -108,7 +108,8 @@ SURE = 1.0  # a score this high is as sure as matching gets
 # but "ada yang pesan dari Malaysia" is a buyer's order).
 _IMPORT = re.compile(r"\b(?:(?:meng|di)?impor(?:t|tnya|nya|kan|in)?|(?:mem|di)?beli(?:in)?)\b")
 _ORDER = re.compile(r"\b(?:(?:mem|di)?pesan|order|ngorder)\b")
-_FROM = re.compile(r"\b(?:dari|dr|from|asal)\s+(\w+)")
+_FROM = re.compile(
+    r"\b(?:dari|dr|from|asal)\s+(?:(?:website|web|situs|toko|online|olshop)\s+)?(\w+)")
 # "beli mesin dari luar negeri": abroad as the origin says importing, not exporting.
 _FROM_ABROAD = re.compile(
     r"\b(?:dari|dr|from)\s+(?:luar\s+negeri|luar\s+negri|ln|mancanegara|abroad|overseas)\b")

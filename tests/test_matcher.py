@@ -335,6 +335,7 @@ def test_courtesy_openers_are_no_topic(shipped: KnowledgeBase) -> None:
     ("dapat pesanan dari buyer alibaba, invoice pakai apa", False),
     ("beli spare part dr luar negeri lewat toko online kena pajak brp", True),
     ("ada yang mau beli dari luar negeri, cara kirimnya gimana", False),  # a buyer abroad
+    ("sepatu yg sy beli dr website Amerika ketahan di bea cukai", True),  # a shop abroad
 ])
 def test_importing_into_indonesia_is_recognised(
     shipped: KnowledgeBase, question: str, imports: bool,
