@@ -215,7 +215,8 @@ class Matcher:
         places = sorted({" ".join(p.lower().split()) for p in domestic_places} - {""},
                         key=len, reverse=True)
         self._to_domestic_place = re.compile(
-            r"\b(?:ke|tujuan|sampai|sampe)\s+(?:kota\s+|provinsi\s+|pulau\s+)?(?:"
+            r"\b(?:ke|ka|tujuan|sampai|sampe)\s+(?:\w+\s+(?:\w+\s+)?di\s+)?"
+            r"(?:kota\s+|provinsi\s+|pulau\s+)?(?:"
             + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in places) + r")\b"
         ) if places else None
         self.shipping_terms = frozenset(

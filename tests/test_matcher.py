@@ -390,6 +390,9 @@ def test_an_office_asking_for_its_umkm_gets_the_topic_not_coaching(
     ("kirim sampel ke Bali buat buyer Australia", False),
     ("cara ikut pameran ke Jakarta", False),  # no goods sent
     ("forwarder di Surabaya yang bagus", False),  # a place, but no destination
+    ("selama ini kirim ke reseller di Bali pake ekspedisi biasa", True),  # whom, then where
+    ("abdi hoyong kirim paket ka Bandung", True),  # Sundanese "ka" = ke
+    ("kirim ke pembeli di Singapura lewat kurir", False),
 ])
 def test_sending_goods_within_indonesia_is_recognised(
     shipped: KnowledgeBase, question: str, domestic: bool,
