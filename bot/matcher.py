@@ -219,6 +219,14 @@ class Matcher:
             r"(?:kota\s+|provinsi\s+|pulau\s+)?(?:"
             + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in places) + r")\b"
         ) if places else None
+        # Where an exporter is based ("UMKM di Kabupaten Blitar", "rotan dari Cirebon") is
+        # no topic: in a question that names exporting or a foreign country it is left out.
+        # Elsewhere it stays an unknown word, a sign of a question about local business.
+        self._at_domestic_place = re.compile(
+            r"\b(?:di|dari|dr|asal)\s+(?:kota\s+|kabupaten\s+|kab\.?\s+|provinsi\s+"
+            r"|pulau\s+)?(?:"
+            + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in places) + r")\b",
+            re.IGNORECASE) if places else None
         self.shipping_terms = frozenset(
             t for w in ("kirim", "kargo", "ekspedisi", "kurir", "paket")
             for t in self.normaliser.terms(w))
@@ -317,6 +325,12 @@ class Matcher:
         question = without_asker(question)
         found = self.normaliser.terms(question)
         asked = set(found)
+        if self._at_domestic_place is not None and (
+                self.names_exporting(asked) or asked & self.countries):
+            local = self._at_domestic_place.sub(" ", question)
+            if local != question:
+                question, found = local, self.normaliser.terms(local)
+                asked = set(found)
         if any(phrase <= asked for phrase in self.off_topic):
             return Outcome("unknown", 0.0)
         ranked = self._ranked(found)

@@ -402,6 +402,19 @@ def test_sending_goods_within_indonesia_is_recognised(
     assert matcher.ships_within_indonesia(question, asked) is domestic
 
 
+def test_where_an_exporter_is_based_says_nothing_about_the_topic(
+    shipped: KnowledgeBase,
+) -> None:
+    """"di Kabupaten Blitar" in an export question is where the asker lives; in a question
+    with no sign of exporting the unknown place still counts against the topic."""
+    plain = shipped.answer("sy UMKM, mau ekspor kopi ke Korea, perlu sertifikat apa?")
+    placed = shipped.answer("sy UMKM di Kabupaten Blitar, mau ekspor kopi ke Korea, "
+                            "perlu sertifikat apa?")
+    assert placed == plain
+    local = shipped.answer("harga sewa ruko di Sidoarjo berapa ya")
+    assert local.kind == "unknown"
+
+
 def test_domestic_shipping_is_out_of_scope_unless_about_exporting(
     shipped: KnowledgeBase,
 ) -> None:
