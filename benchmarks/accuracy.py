@@ -78,6 +78,10 @@ Later sessions added:
   product.
 - off_topic_f (80 hard off-topic questions: domestic permits, taxes and shipping, travel,
   loans, marketplaces; 659bd04: 72 of 80 rejected).
+- fresh_ab (125; 103fdea: 94.4 / 96.0 / 18 of 20, better baseline 82.4): follow-ups after
+  a regional export socialisation, regional particles from outside Java (Minang, Medan,
+  Makassar, Banjar, Manado), English mixed in, everyday words for official terms; written
+  blind from the topic list by a helper that never saw the knowledge base.
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
