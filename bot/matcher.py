@@ -228,7 +228,7 @@ class Matcher:
             + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in places) + r")\b",
             re.IGNORECASE) if places else None
         self.shipping_terms = frozenset(
-            t for w in ("kirim", "kargo", "ekspedisi", "kurir", "paket")
+            t for w in ("kirim", "kargo", "ekspedisi", "kurir", "paket", "bawa")
             for t in self.normaliser.terms(w))
         terms = self.normaliser.terms
         weights: list[dict[str, float]] = []

@@ -393,6 +393,7 @@ def test_an_office_asking_for_its_umkm_gets_the_topic_not_coaching(
     ("selama ini kirim ke reseller di Bali pake ekspedisi biasa", True),  # whom, then where
     ("abdi hoyong kirim paket ka Bandung", True),  # Sundanese "ka" = ke
     ("kirim ke pembeli di Singapura lewat kurir", False),
+    ("bawa bibit durian dari Medan ke Jakarta naik pesawat", True),  # carried, not sent
 ])
 def test_sending_goods_within_indonesia_is_recognised(
     shipped: KnowledgeBase, question: str, domestic: bool,
