@@ -113,6 +113,8 @@ _FROM = re.compile(
 # "beli mesin dari luar negeri": abroad as the origin says importing, not exporting.
 _FROM_ABROAD = re.compile(
     r"\b(?:dari|dr|from)\s+(?:luar\s+negeri|luar\s+negri|ln|mancanegara|abroad|overseas)\b")
+_PARCEL_FROM = re.compile(
+    r"\b(?:paket|kiriman)\s+(?:[^\W\d]+\s+){0,3}?(?:dari|dr|from)\s+((?:[^\W\d]+\s*){1,5})")
 _MARKETPLACE_ABROAD = re.compile(
     r"\b(?:dari|from|di|lewat|via)\s+(?:alibaba|aliexpress|taobao|1688|temu)\b")
 _INTO_INDONESIA = re.compile(r"\b(?:ke|masuk|to|into)\s+(?:indonesia|indo)\b")
@@ -379,8 +381,8 @@ class Matcher:
 
     def imports_into_indonesia(self, question: str) -> bool:
         """Whether the question is about importing goods into Indonesia, which the base
-        leaves out: "impor" or "beli" followed by a foreign origin or by Indonesia, or
-        goods ordered from a marketplace abroad."""
+        leaves out: "impor" or "beli" followed by a foreign origin or by Indonesia,
+        goods ordered from a marketplace abroad, or a parcel from abroad."""
         text = question.lower()
 
         def rest_of_sentence(match: re.Match[str]) -> str:
@@ -398,6 +400,12 @@ class Matcher:
             for origin in _FROM.finditer(after):
                 if set(self.normaliser.terms(origin.group(1))) & self.countries:
                     return True
+        # a parcel from someone abroad: "paket kiriman dari saudara di Taiwan"
+        for match in _PARCEL_FROM.finditer(text):
+            origin = re.split(r"\b(?:ke|ka|to|tujuan|buat|untuk|utk)\b", match.group(1))[0]
+            if _FROM_ABROAD.search(match.group()) or set(
+                    self.normaliser.terms(origin)) & self.countries:
+                return True
         return any(_MARKETPLACE_ABROAD.search(rest_of_sentence(match))
                    for match in _ORDER.finditer(text))
 

@@ -336,6 +336,8 @@ def test_courtesy_openers_are_no_topic(shipped: KnowledgeBase) -> None:
     ("beli spare part dr luar negeri lewat toko online kena pajak brp", True),
     ("ada yang mau beli dari luar negeri, cara kirimnya gimana", False),  # a buyer abroad
     ("sepatu yg sy beli dr website Amerika ketahan di bea cukai", True),  # a shop abroad
+    ("paket kiriman dari saudara di Taiwan ketahan di kantor pos", True),  # a parcel in
+    ("kirim paket dari Surabaya ke Jepang pakai apa", False),  # a parcel out
 ])
 def test_importing_into_indonesia_is_recognised(
     shipped: KnowledgeBase, question: str, imports: bool,
