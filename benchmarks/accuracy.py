@@ -82,6 +82,8 @@ Later sessions added:
   a regional export socialisation, regional particles from outside Java (Minang, Medan,
   Makassar, Banjar, Manado), English mixed in, everyday words for official terms; written
   blind from the topic list by a helper that never saw the knowledge base.
+- off_topic_g (80 hard off-topic questions written blind by a helper; 275a0a8: 71 of 80
+  rejected), measured only so far.
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
