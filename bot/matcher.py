@@ -113,8 +113,11 @@ _FROM = re.compile(
 # "beli mesin dari luar negeri": abroad as the origin says importing, not exporting.
 _FROM_ABROAD = re.compile(
     r"\b(?:dari|dr|from)\s+(?:luar\s+negeri|luar\s+negri|ln|mancanegara|abroad|overseas)\b")
+# A parcel from someone abroad ("paket kiriman dari saudara di Taiwan"); its origin ends
+# where a destination or purpose begins ("paket dari Surabaya ke Jepang" goes out).
 _PARCEL_FROM = re.compile(
     r"\b(?:paket|kiriman)\s+(?:[^\W\d]+\s+){0,3}?(?:dari|dr|from)\s+((?:[^\W\d]+\s*){1,5})")
+_ORIGIN_END = re.compile(r"\b(?:ke|ka|to|tujuan|buat|untuk|utk)\b")
 _MARKETPLACE_ABROAD = re.compile(
     r"\b(?:dari|from|di|lewat|via)\s+(?:alibaba|aliexpress|taobao|1688|temu)\b")
 _INTO_INDONESIA = re.compile(r"\b(?:ke|masuk|to|into)\s+(?:indonesia|indo)\b")
@@ -400,9 +403,8 @@ class Matcher:
             for origin in _FROM.finditer(after):
                 if set(self.normaliser.terms(origin.group(1))) & self.countries:
                     return True
-        # a parcel from someone abroad: "paket kiriman dari saudara di Taiwan"
         for match in _PARCEL_FROM.finditer(text):
-            origin = re.split(r"\b(?:ke|ka|to|tujuan|buat|untuk|utk)\b", match.group(1))[0]
+            origin = _ORIGIN_END.split(match.group(1), maxsplit=1)[0]
             if _FROM_ABROAD.search(match.group()) or set(
                     self.normaliser.terms(origin)) & self.countries:
                 return True
