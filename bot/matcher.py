@@ -107,7 +107,12 @@ SURE = 1.0  # a score this high is as sure as matching gets
 # marketplace abroad is a foreign origin, also of goods ordered ("saya pesan dari Alibaba";
 # but "ada yang pesan dari Malaysia" is a buyer's order).
 _IMPORT = re.compile(r"\b(?:(?:meng|di)?impor(?:t|tnya|nya|kan|in)?|(?:mem|di)?beli(?:in)?)\b")
-_ORDER = re.compile(r"\b(?:(?:mem|di)?pesan|order|ngorder)\b")
+_ORDER = re.compile(r"\b(?:(?:mem|di)?pesan|pesen|mesen|dipesen|order|ngorder)\b")
+# Goods ordered from a seller abroad ("pesen bibit dari seller di Thailand"); a bare
+# country or shop after the order is the buyer's ("ada order dari toko di Jepang").
+_FROM_SELLER = re.compile(
+    r"\b(?:dari|dr|from|di|ke)\s+(?:seller|penjual|supplier|pemasok|pabrik|vendor)"
+    r"\s+(?:(?:di|dari|dr|asal|online)\s+)?(\w+)")
 _FROM = re.compile(
     r"\b(?:dari|dr|from|asal)\s+(?:(?:website|web|situs|toko|online|olshop)\s+)?(\w+)")
 # "beli mesin dari luar negeri": abroad as the origin says importing, not exporting.
@@ -232,6 +237,14 @@ class Matcher:
             r"|pulau\s+)?(?:"
             + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in places) + r")\b",
             re.IGNORECASE) if places else None
+        # A buyer in Indonesia ("ada buyer dr Bandung minta tempo", "reseller di Bali") is
+        # domestic trade, left out like domestic shipping.
+        self._buyer_at_domestic_place = re.compile(
+            r"\b(?:buyer|pembeli|pelanggan|customer|konsumen|reseller|distributor|agen|pemesan)"
+            r"\s+(?:\w+\s+)?(?:dari|dr|di|asal)\s+(?:kota\s+|kabupaten\s+|kab\.?\s+"
+            r"|provinsi\s+|pulau\s+)?(?:"
+            + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in places) + r")\b"
+        ) if places else None
         self.shipping_terms = frozenset(
             t for w in ("kirim", "kargo", "ekspedisi", "kurir", "paket", "bawa")
             for t in self.normaliser.terms(w))
@@ -349,7 +362,8 @@ class Matcher:
             return Outcome("unknown", min(1.0, best))
         if best < SURE and not about_export and (
                 any(phrase <= asked for phrase in self.other_topics)
-                or self.ships_within_indonesia(question, asked)):
+                or self.ships_within_indonesia(question, asked)
+                or self.buys_within_indonesia(question, asked)):
             return Outcome("unknown", min(1.0, best))
         floor, answer_at = cfg.suggest_threshold, cfg.answer_threshold
         if FAMILIAR_SUGGEST <= best < floor and self.familiar(found):
@@ -382,6 +396,12 @@ class Matcher:
                     and not asked & self.countries
                     and self._to_domestic_place.search(question.lower()))
 
+    def buys_within_indonesia(self, question: str, asked: set[str]) -> bool:
+        """Whether the buyer asked about is in Indonesia (kosakata.yaml
+        `tujuan_dalam_negeri`) and no foreign country is named: "buyer dr Bandung"."""
+        return bool(self._buyer_at_domestic_place and not asked & self.countries
+                    and self._buyer_at_domestic_place.search(question.lower()))
+
     def imports_into_indonesia(self, question: str) -> bool:
         """Whether the question is about importing goods into Indonesia, which the base
         leaves out: "impor" or "beli" followed by a foreign origin or by Indonesia,
@@ -408,8 +428,13 @@ class Matcher:
             if _FROM_ABROAD.search(match.group()) or set(
                     self.normaliser.terms(origin)) & self.countries:
                 return True
-        return any(_MARKETPLACE_ABROAD.search(rest_of_sentence(match))
-                   for match in _ORDER.finditer(text))
+        for match in (*_ORDER.finditer(text), *_IMPORT.finditer(text)):
+            after = rest_of_sentence(match)
+            if _MARKETPLACE_ABROAD.search(after) or any(
+                    set(self.normaliser.terms(seller.group(1))) & self.countries
+                    for seller in _FROM_SELLER.finditer(after)):
+                return True
+        return False
 
     def familiar(self, found: list[str]) -> bool:
         """Whether (nearly) every term in `found` is one the base's questions use."""

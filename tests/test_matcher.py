@@ -338,6 +338,9 @@ def test_courtesy_openers_are_no_topic(shipped: KnowledgeBase) -> None:
     ("sepatu yg sy beli dr website Amerika ketahan di bea cukai", True),  # a shop abroad
     ("paket kiriman dari saudara di Taiwan ketahan di kantor pos", True),  # a parcel in
     ("kirim paket dari Surabaya ke Jepang pakai apa", False),  # a parcel out
+    ("pesen bibit philodendron dari seller di Thailand, ditahan karantina", True),
+    ("order kain dari supplier China kena pajak brp", True),
+    ("ada order dari toko di Jepang, dokumennya apa", False),  # a shop abroad buying
 ])
 def test_importing_into_indonesia_is_recognised(
     shipped: KnowledgeBase, question: str, imports: bool,
@@ -403,6 +406,29 @@ def test_sending_goods_within_indonesia_is_recognised(
     matcher = shipped.matcher
     asked = set(matcher.normaliser.terms(question))
     assert matcher.ships_within_indonesia(question, asked) is domestic
+
+
+@pytest.mark.parametrize(("question", "domestic"), [
+    ("ada buyer dr Bandung minta tempo 30 hari, aman gak?", True),
+    ("pembeli di Bali minta harga grosir", True),
+    ("ada buyer dari Jepang minta tempo 30 hari", False),  # a buyer abroad
+    ("buyer dari Jakarta mau ekspor ke Korea, saya perlu apa", False),  # a foreign country
+])
+def test_a_buyer_in_indonesia_is_recognised(
+    shipped: KnowledgeBase, question: str, domestic: bool,
+) -> None:
+    matcher = shipped.matcher
+    asked = set(matcher.normaliser.terms(question))
+    assert matcher.buys_within_indonesia(question, asked) is domestic
+
+
+def test_a_domestic_buyer_is_out_of_scope_unless_about_exporting(
+    shipped: KnowledgeBase,
+) -> None:
+    assert shipped.answer("ada buyer dr Bandung minta tempo 30 hari buat bayar 200 bal "
+                          "kerupuk, aman gak ya?").kind == "unknown"
+    assert answered(shipped, "ada buyer dari Jepang minta bayar tempo 30 hari, aman "
+                             "gak ya?") == "metode-pembayaran"
 
 
 def test_where_an_exporter_is_based_says_nothing_about_the_topic(
