@@ -19,7 +19,8 @@ A question scoring lower is still offered choices when its words are the base's 
 (FAMILIAR_SUGGEST): a new phrasing of a known topic, not an off-topic question; or when it
 says it is about exporting (kosakata.yaml `kata_ekspor`, EXPORT_SUGGEST). Such questions
 are answered from a lower bar too (TRUSTED_ANSWER). Admins list in
-kosakata.yaml requests no entry can serve (`di_luar_topik`, always unknown) and words of
+kosakata.yaml requests no entry can serve (`di_luar_topik`, unknown unless an entry fits
+the question surely) and words of
 neighbouring topics the base leaves out (`topik_lain`: unknown unless the question names
 exporting or an entry fits it surely), and so is sending goods to a place in Indonesia
 (`tujuan_dalam_negeri`: "kirim lemari ke Jayapura"); importing into Indonesia ("impor mesin
@@ -198,7 +199,8 @@ class Matcher:
             (*_all_texts(entries), *off_topic, *export_words, *other_topics), slang,
             synonym_groups, whole_words=products, real_words=common_words(), fillers=fillers)
         # Admin-listed requests no static answer can serve (live rates, someone's phone
-        # number): a question holding every term of one of them is out of scope. A phrase
+        # number): a question holding every term of one of them is out of scope unless an
+        # entry fits it surely. A phrase
         # that normalises to a single term ("kurs sekarang" -> kurs) would refuse a whole
         # topic, so it takes two terms at least.
         self.off_topic = [
@@ -349,12 +351,13 @@ class Matcher:
             if local != question:
                 question, found = local, self.normaliser.terms(local)
                 asked = set(found)
-        if any(phrase <= asked for phrase in self.off_topic):
-            return Outcome("unknown", 0.0)
         ranked = self._ranked(found)
         if not ranked:
             return Outcome("unknown", 0.0)
         best, best_id = ranked[0]
+        # unless an entry fits surely: "label cuma merek sama nomor WA" is about a label
+        if best < SURE and any(phrase <= asked for phrase in self.off_topic):
+            return Outcome("unknown", 0.0)
         about_export = self.names_exporting(asked)
         # "dari luar negeri" is where imported goods come from, no sign of exporting
         if self.imports_into_indonesia(question) and not self.names_exporting(

@@ -217,6 +217,10 @@ def test_admin_listed_off_topic_requests_are_declined_even_near_a_topic(tmp_path
     assert kb.answer("minta nomor hp eksportir kopi dong").kind == "unknown"
     # One word of a phrase is not enough: pricing with an exchange rate is in scope.
     assert kb.answer("cara hitung harga ekspor pakai kurs berapa").kind == "answer"
+    # A question that surely fits one entry is answered: the WhatsApp number is on a label.
+    label = kb.answer("label di pouch kopi saya cuma merek sama nomor WA. Untuk ekspor, "
+                      "tulisan apa yang wajib di label kemasan? perlu tulis Made in Indonesia?")
+    assert (label.kind, label.entry_id) == ("answer", "kemasan-label-ekspor")
 
 
 def test_neighbouring_topic_without_export_words_is_unknown(shipped: KnowledgeBase) -> None:
