@@ -444,6 +444,10 @@ def test_where_an_exporter_is_based_says_nothing_about_the_topic(
     placed = shipped.answer("sy UMKM di Kabupaten Blitar, mau ekspor kopi ke Korea, "
                             "perlu sertifikat apa?")
     assert placed == plain
+    typical = shipped.answer("sy UMKM, mau ekspor sambal khas Madiun ke Korea, "
+                             "perlu sertifikat apa?")
+    assert typical == shipped.answer("sy UMKM, mau ekspor sambal ke Korea, "
+                                     "perlu sertifikat apa?")
     local = shipped.answer("harga sewa ruko di Sidoarjo berapa ya")
     assert local.kind == "unknown"
 
