@@ -234,6 +234,11 @@ def test_neighbouring_topic_without_export_words_is_unknown(shipped: KnowledgeBa
                              "ulang?") == "halal-reguler"
     # Saying it is about exporting keeps the question in scope.
     assert answered(shipped, "bisa jual ke luar negeri lewat Shopee?") == "pemasaran-digital"
+    # Selling to buyers at home is no export question; buyers abroad are.
+    assert shipped.answer("strategi promosi di instagram biar konsumen lokal makin kenal "
+                          "produk saya").kind == "unknown"
+    assert answered(shipped, "strategi promosi di instagram biar buyer luar makin kenal "
+                             "produk saya") == "pemasaran-digital"
 
 
 def test_low_scoring_question_about_exporting_is_still_served(
