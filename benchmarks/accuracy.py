@@ -83,7 +83,11 @@ Later sessions added:
   Makassar, Banjar, Manado), English mixed in, everyday words for official terms; written
   blind from the topic list by a helper that never saw the knowledge base.
 - off_topic_g (80 hard off-topic questions written blind by a helper; 275a0a8: 71 of 80
-  rejected), measured only so far.
+  rejected).
+- fresh_ad (125; e278d2f: 98.4 / 98.4 / 19 of 20, better baseline 80.8): requests a foreign
+  buyer drives, questions built on a wrong assumption, terse queries, chat with slang and
+  English, long stories naming a product and a country; written blind from the topic list
+  by a helper that never saw the knowledge base.
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
