@@ -125,7 +125,7 @@ _PARCEL_FROM = re.compile(
     r"\b(?:paket|kiriman)\s+(?:[^\W\d]+\s+){0,3}?(?:dari|dr|from)\s+((?:[^\W\d]+\s*){1,5})")
 _ORIGIN_END = re.compile(r"\b(?:ke|ka|to|tujuan|buat|untuk|utk)\b")
 _MARKETPLACE_ABROAD = re.compile(
-    r"\b(?:dari|from|di|lewat|via)\s+(?:alibaba|aliexpress|taobao|1688|temu)\b")
+    r"\b(?:dari|from|di|lewat|via)\s+(?:alibaba|aliexpress|taobao|1688|temu|amazon|ebay|shein)\b")
 _INTO_INDONESIA = re.compile(r"\b(?:ke|masuk|to|into)\s+(?:indonesia|indo)\b")
 # Regional offices asking for the businesses they coach introduce themselves ("Kami dari
 # Disperindag Kabupaten Jombang", "Saya pendamping di PLUT Bondowoso", "Disperindag Kota

@@ -339,6 +339,8 @@ def test_courtesy_openers_are_no_topic(shipped: KnowledgeBase) -> None:
     ("importir dari Belanda minta sampel", False),  # the buyer abroad
     ("kalau diimpor dari Indonesia ke Australia, syaratnya apa", False),
     ("paket bahan baku yang saya pesan dari Alibaba ditahan bea cukai", True),
+    ("beli sepatu dari Amazon buat dipakai sendiri, kena pajak brp", True),
+    ("mau jual keripik di Amazon, caranya gimana", False),
     ("beli kemasan di aliexpress kena pajak ga", True),
     ("ada yang pesan dari Malaysia, cara kirimnya gimana", False),  # a buyer's order
     ("dapat pesanan dari buyer alibaba, invoice pakai apa", False),
