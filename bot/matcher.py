@@ -49,7 +49,7 @@ import stopwordsiso
 from rapidfuzz import fuzz, process
 
 from bot.config import MatcherConfig
-from bot.normalise import ACRONYM, Normaliser, common_words, country_words
+from bot.normalise import ACRONYM, Normaliser, common_words, correct_typo, country_words
 from bot.smalltalk import small_talk
 
 if TYPE_CHECKING:
@@ -126,6 +126,7 @@ _PARCEL_FROM = re.compile(
 _ORIGIN_END = re.compile(r"\b(?:ke|ka|to|tujuan|buat|untuk|utk)\b")
 _MARKETPLACE_ABROAD = re.compile(
     r"\b(?:dari|from|di|lewat|via)\s+(?:alibaba|aliexpress|taobao|1688|temu|amazon|ebay|shein)\b")
+_LONG_WORD = re.compile(r"[^\W\d_]{5,}")
 _INTO_INDONESIA = re.compile(r"\b(?:ke|masuk|to|into)\s+(?:indonesia|indo)\b")
 # Regional offices asking for the businesses they coach introduce themselves ("Kami dari
 # Disperindag Kabupaten Jombang", "Saya pendamping di PLUT Bondowoso", "Disperindag Kota
@@ -248,6 +249,11 @@ class Matcher:
             r"|provinsi\s+|pulau\s+)?(?:"
             + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in places) + r")\b"
         ) if places else None
+        # A misspelt place ("Jaakrta", "makssar") is still that place.
+        self._place_words: dict[str, list[str]] = {}
+        for word in {w for p in places for w in p.split() if len(w) >= 5}:
+            self._place_words.setdefault(word[0], []).append(word)
+        self._real_words = common_words()
         self.shipping_terms = frozenset(
             t for w in ("kirim", "kargo", "ekspedisi", "kurir", "paket", "bawa")
             for t in self.normaliser.terms(w))
@@ -343,7 +349,7 @@ class Matcher:
         cfg = self.config
         if small_talk(question):  # "makasih min": courtesy, not a question
             return Outcome("unknown", 0.0)
-        question = without_asker(question)
+        question = self.places_spelled(without_asker(question))
         found = self.normaliser.terms(question)
         asked = set(found)
         if self._at_domestic_place is not None and (
@@ -388,6 +394,17 @@ class Matcher:
             return Outcome("answer", min(1.0, best), entry_id=best_id, suggestions=alternatives)
         choices = tuple(i for s, i in ranked[: cfg.max_suggestions] if s >= floor)
         return Outcome("suggest", min(1.0, best), suggestions=choices)
+
+    def places_spelled(self, question: str) -> str:
+        """`question` with misspelt places in Indonesia spelled right ("ke Jaakrta")."""
+        def spelled(match: re.Match[str]) -> str:
+            word = match.group().lower()
+            if word in self._real_words:
+                return match.group()
+            fixed = correct_typo(word, self._place_words.get(word[0], []))
+            return fixed or match.group()
+
+        return _LONG_WORD.sub(spelled, question) if self._place_words else question
 
     def names_exporting(self, asked: set[str]) -> bool:
         """Whether the question's terms include a `kata_ekspor` phrase."""

@@ -464,5 +464,8 @@ def test_domestic_shipping_is_out_of_scope_unless_about_exporting(
 ) -> None:
     assert shipped.answer("kirim lemari jati ke Jayapura pakai kargo apa yang murah?").kind == (
         "unknown")
+    # a misspelt place is still in Indonesia
+    assert shipped.answer("kirim meja jati ke Surabya pakai kargo laut yg aman gmn").kind == (
+        "unknown")
     assert answered(shipped, "kirim kopi ke Jakarta untuk diekspor, PEB-nya siapa yang "
                              "urus?") == "peb-ceisa"
