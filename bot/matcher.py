@@ -233,11 +233,11 @@ class Matcher:
             + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in places) + r")\b"
         ) if places else None
         # Where an exporter is based ("UMKM di Kabupaten Blitar", "rotan dari Cirebon",
-        # "sambal khas Madiun") is no topic: in a question that names exporting or a
-        # foreign country it is left out.
+        # "sambal khas Madiun", "kopi robusta Lampung") is no topic: in a question that
+        # names exporting or a foreign country it is left out.
         # Elsewhere it stays an unknown word, a sign of a question about local business.
         self._at_domestic_place = re.compile(
-            r"\b(?:di|dari|dr|asal|khas)\s+(?:kota\s+|kabupaten\s+|kab\.?\s+|provinsi\s+"
+            r"\b(?:(?:di|dari|dr|asal|khas)\s+)?(?:kota\s+|kabupaten\s+|kab\.?\s+|provinsi\s+"
             r"|pulau\s+)?(?:"
             + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in places) + r")\b",
             re.IGNORECASE) if places else None

@@ -455,6 +455,8 @@ def test_where_an_exporter_is_based_says_nothing_about_the_topic(
                              "perlu sertifikat apa?")
     assert typical == shipped.answer("sy UMKM, mau ekspor sambal ke Korea, "
                                      "perlu sertifikat apa?")
+    assert shipped.answer("sy UMKM, mau ekspor kopi Lampung ke Korea, perlu sertifikat "
+                          "apa?") == plain
     local = shipped.answer("harga sewa ruko di Sidoarjo berapa ya")
     assert local.kind == "unknown"
 
