@@ -259,6 +259,16 @@ def test_low_scoring_question_about_exporting_is_still_served(
     assert load_knowledge(folder, CONFIG).answer(question).kind == "unknown"
 
 
+def test_export_only_acronym_says_the_question_is_about_exporting(
+    shipped: KnowledgeBase,
+) -> None:
+    """An acronym used only in exporting (ITPC, PEB) listed in kata_ekspor keeps a short
+    question with a strange word in scope."""
+    outcome = shipped.answer("ITPC ada berapa di dunia")
+    assert outcome.score < CONFIG.suggest_threshold
+    assert (outcome.kind, outcome.entry_id) == ("answer", "cari-buyer-perwakilan")
+
+
 @pytest.mark.parametrize("key", ["di_luar_topik", "kata_ekspor", "topik_lain",
                                  "tujuan_dalam_negeri", "nama_produk"])
 def test_vocabulary_word_lists_must_be_lists(tmp_path: Path, key: str) -> None:
