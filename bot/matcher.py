@@ -100,6 +100,9 @@ TRUSTED_ANSWER = 0.6
 # "tiap") that the base does not use say nothing about the topic or about being off topic:
 # they are left out of a question instead of counting as strange words.
 GENERAL_WORDS = frozenset(stopwordsiso.stopwords(["id", "en"]))
+# A market entry ("Ekspor ke Australia") fits a question about another country
+# ("anyaman bambu ke Korea") this much less: its rules are that market's own.
+OTHER_MARKET = 0.6
 SURE = 1.0  # a score this high is as sure as matching gets
 # Bringing goods into Indonesia: "impor mesin dari Jerman", "beli mesin dari China",
 # "impor barang ke Indonesia". Not "importir" or "pembeli" (the buyer abroad, "buyer dari
@@ -261,7 +264,16 @@ class Matcher:
         weights: list[dict[str, float]] = []
         strong_terms: list[set[str]] = []
         self.questions: list[list[str]] = []
+        # The countries of a market entry, one whose title names a destination ("Ekspor
+        # pangan ke Jepang"); empty for every other entry.
+        self.markets: list[frozenset[str]] = []
         for entry in entries:
+            if set(terms(entry.title)) & self.countries:
+                named = {t for text in (entry.title, *entry.tags, *entry.keywords)
+                         for t in terms(text)}
+                self.markets.append(frozenset(named & self.countries))
+            else:
+                self.markets.append(frozenset())
             w: dict[str, float] = {}
             questions = []
             # Entries with many stored questions must not outweigh those with few.
@@ -333,6 +345,7 @@ class Matcher:
         if not shares:
             return []
         text = " ".join(terms)
+        destinations = set(found) & self.countries
         scored = []
         for share, evidence, i in shares[:RERANK]:
             similar = process.extractOne(text, self.questions[i], scorer=fuzz.token_sort_ratio)
@@ -340,6 +353,8 @@ class Matcher:
             # Similarity only counts as far as the share backs it: word order alone is no topic.
             score = (1 - SIMILARITY_WEIGHT) * share + SIMILARITY_WEIGHT * similarity * share**0.5
             sure = max(score / SURE_SHARE, evidence / (SURE_EVIDENCE * self.unknown_idf))
+            if destinations and self.markets[i] and not destinations & self.markets[i]:
+                sure *= OTHER_MARKET
             scored.append((sure, self.ids[i]))
         scored.sort(reverse=True)  # uncapped, so two "sure" entries still rank
         return scored
