@@ -88,6 +88,10 @@ Later sessions added:
   buyer drives, questions built on a wrong assumption, terse queries, chat with slang and
   English, long stories naming a product and a country; written blind from the topic list
   by a helper that never saw the knowledge base.
+- fresh_ae (125; 31f3a3e: 92.0 / 94.4 / 18 of 20, better baseline 75.2): needs described
+  in everyday words by owners who do not know the official term, chat with slang and
+  typos, formal requests, stories naming a product and a country; written blind like
+  fresh_ad.
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
