@@ -199,8 +199,10 @@ def stem(word: str, known: Mapping[str, object] | frozenset[str] | set[str],
     (terapi is no ter- + API, perahu no per- + AHU). A stop word under -nya (caranya,
     katanya) or under -kah/-tah (bagaimanakah) is that stop word.
     """
-    for suffix in (*POSSESSIVES, "kah", "tah"):  # bagaimanakah, apatah: question words
-        if word.endswith(suffix) and word[: -len(suffix)] in STOP_WORDS:
+    # bagaimanakah, apatah: question words; not buku, siku (bu, si + -ku)
+    for suffix in (*POSSESSIVES, "kah", "tah"):
+        if (word.endswith(suffix) and len(word) - len(suffix) >= 3
+                and word[: -len(suffix)] in STOP_WORDS):
             return word[: -len(suffix)]
     best, best_depth, stop_word, stop_depth = word, 0, None, 0
     for candidate, depth in _candidates_with_depth(word, real):

@@ -241,6 +241,8 @@ def test_neighbouring_topic_without_export_words_is_unknown(shipped: KnowledgeBa
     assert shipped.answer("cara daftar BPJS buat karyawan").kind == "unknown"
     assert shipped.answer("UMK kabupaten Gresik tahun depan berapa").kind == "unknown"
     assert shipped.answer("jadwal kapal tol laut ke Merauke").kind == "unknown"
+    assert shipped.answer("aplikasi pembukuan gratis buat usaha kecil apa yg bagus?").kind == (
+        "unknown")
     # A recipe named in a halal question is no cooking question.
     assert answered(shipped, "resep sy ganti bahan, sertifikat halal reguler harus diurus "
                              "ulang?") == "halal-reguler"

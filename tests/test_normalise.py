@@ -70,6 +70,9 @@ def test_a_stop_word_under_nya_is_that_stop_word(normaliser: Normaliser) -> None
     assert stem("caranya", KNOWN) == "cara"
     assert normaliser.terms("caranya dapat sertif halal katanya gimana") == [
         "sertifikat", "halal"]
+    # A two-letter stop word is no core: buku is not bu + -ku, nor siku si + -ku.
+    assert stem("buku", KNOWN) == "buku"
+    assert normaliser.terms("aplikasi pembukuan") == ["aplikasi", "pembukuan"]
 
 
 def test_hearsay_and_question_frame_words_are_stop_words(normaliser: Normaliser) -> None:
