@@ -154,6 +154,10 @@ def test_shipped_base_answers_typical_questions(
     ("harganye kode barang buat kopi berape?", "kode-hs"),
     ("anggrek boleh dikirim ke luar negeri? perlu karantina?", "karantina-tumbuhan"),
     ("buyer minta telex release padahal blm lunas, aman ga", "penipuan-ekspor"),
+    ("importir singapura minta surat yg bilang kue kering sy aman dikonsumsi, ngurusnya ke "
+     "mana", "ske-bpom"),
+    ("festival dagang internasional buat ketemu buyer ada kapan aja?", "pameran-dagang"),
+    ("ITPC ada berapa di dunia", "cari-buyer-perwakilan"),
 ])
 def test_everyday_names_of_official_things_are_understood(
     shipped: KnowledgeBase, question: str, entry_id: str,
