@@ -119,6 +119,12 @@ _FROM_SELLER = re.compile(
     r"\s+(?:(?:di|dari|dr|asal|online)\s+)?(\w+)")
 _FROM = re.compile(
     r"\b(?:dari|dr|from|asal)\s+(?:(?:website|web|situs|toko|online|olshop)\s+)?(\w+)")
+# A buyer abroad ("buyer China", "pembeli dari Jepang", "importir di Dubai") says the
+# goods go out, as an export word does.
+_BUYER_FROM = re.compile(
+    r"\b(?:buyer|buyers|pembeli|pembelinya|importir|importer|customer|konsumen|klien|client"
+    r"|distributor|pemesan)\s+(?:(?:dari|dr|di|asal|from|in)\s+)?(\w+(?:\s+\w+)?)",
+    re.IGNORECASE)
 # "beli mesin dari luar negeri": abroad as the origin says importing, not exporting.
 _FROM_ABROAD = re.compile(
     r"\b(?:dari|dr|from)\s+(?:luar\s+negeri|luar\s+negri|ln|mancanegara|abroad|overseas)\b")
@@ -380,7 +386,7 @@ class Matcher:
         # unless an entry fits surely: "label cuma merek sama nomor WA" is about a label
         if best < SURE and any(phrase <= asked for phrase in self.off_topic):
             return Outcome("unknown", 0.0)
-        about_export = self.names_exporting(asked)
+        about_export = self.names_exporting(asked) or self.buyer_abroad(question)
         # "dari luar negeri" is where imported goods come from, no sign of exporting
         if self.imports_into_indonesia(question) and not self.names_exporting(
                 set(self.normaliser.terms(_FROM_ABROAD.sub(" ", question.lower())))):
@@ -424,6 +430,11 @@ class Matcher:
     def names_exporting(self, asked: set[str]) -> bool:
         """Whether the question's terms include a `kata_ekspor` phrase."""
         return any(phrase <= asked for phrase in self.export_words)
+
+    def buyer_abroad(self, question: str) -> bool:
+        """Whether the question names a buyer in a foreign country ("buyer Jepang")."""
+        return any(set(self.normaliser.terms(found.group(1))) & self.countries
+                   for found in _BUYER_FROM.finditer(question))
 
     def ships_within_indonesia(self, question: str, asked: set[str]) -> bool:
         """Whether the question sends goods to a place in Indonesia (kosakata.yaml

@@ -172,6 +172,18 @@ def test_question_naming_a_country_offers_that_market(shipped: KnowledgeBase) ->
     assert "pasar-jepang" in {outcome.entry_id, *outcome.suggestions}
 
 
+def test_buyer_abroad_says_the_question_is_about_exporting(shipped: KnowledgeBase) -> None:
+    """"buyer Jepang", "pembeli dari Korea" send goods out as an export word does."""
+    matcher = shipped.matcher
+    assert matcher.buyer_abroad("buyer Jepang minta produk tanpa pengawet")
+    assert matcher.buyer_abroad("ada pembeli dari Korea Selatan minta sampel")
+    assert not matcher.buyer_abroad("pembeli dari Surabaya minta rotan mentah")
+    assert not matcher.buyer_abroad("buyer lokal minta diskon")
+    outcome = shipped.answer("buyer Jepang minta produk tanpa pengawet")
+    assert outcome.score < CONFIG.suggest_threshold
+    assert (outcome.kind, outcome.entry_id) == ("answer", "pasar-jepang")
+
+
 def test_market_entry_of_another_country_gives_way(shipped: KnowledgeBase) -> None:
     """A market entry ("Ekspor ke Australia") ranks lower for a question about another
     country, even one the base never names (Kanada)."""
