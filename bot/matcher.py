@@ -125,6 +125,15 @@ _BUYER_FROM = re.compile(
     r"\b(?:buyer|buyers|pembeli|pembelinya|importir|importer|customer|konsumen|klien|client"
     r"|distributor|pemesan)\s+(?:(?:dari|dr|di|asal|from|in)\s+)?(\w+(?:\s+\w+)?)",
     re.IGNORECASE)
+# Selling at home ("jualan dalam negeri aja", "pasar lokal", "jualan di pasar") is
+# domestic trade, left out like domestic shipping, unless it is what a free sale
+# certificate proves ("bukti dijual bebas di dalam negeri").
+_SELLS_AT_HOME = re.compile(
+    r"\b(?:dalam\s+negeri|dalam\s+negri|dlm\s+negeri|domestik"
+    r"|(?:pasar|pembeli|konsumen|toko|marketplace|pelanggan)\s+lokal"
+    r"|di\s+pasar(?!\s+(?:indonesia|internasional|global|luar|ekspor|dunia|asia|eropa)))\b",
+    re.IGNORECASE)
+_FREE_SALE = re.compile(r"\b(?:dijual\s+bebas|free\s+sale|fsc)\b", re.IGNORECASE)
 # "beli mesin dari luar negeri": abroad as the origin says importing, not exporting.
 _FROM_ABROAD = re.compile(
     r"\b(?:dari|dr|from)\s+(?:luar\s+negeri|luar\s+negri|ln|mancanegara|abroad|overseas)\b")
@@ -445,9 +454,12 @@ class Matcher:
 
     def buys_within_indonesia(self, question: str, asked: set[str]) -> bool:
         """Whether the buyer asked about is in Indonesia (kosakata.yaml
-        `tujuan_dalam_negeri`) and no foreign country is named: "buyer dr Bandung"."""
-        return bool(self._buyer_at_domestic_place and not asked & self.countries
-                    and self._buyer_at_domestic_place.search(question.lower()))
+        `tujuan_dalam_negeri`, "buyer dr Bandung", or "jualan dalam negeri aja") and no
+        foreign country is named."""
+        return bool(not asked & self.countries and (
+            (self._buyer_at_domestic_place
+             and self._buyer_at_domestic_place.search(question.lower()))
+            or (_SELLS_AT_HOME.search(question) and not _FREE_SALE.search(question))))
 
     def imports_into_indonesia(self, question: str) -> bool:
         """Whether the question is about importing goods into Indonesia, which the base

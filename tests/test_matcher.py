@@ -269,6 +269,15 @@ def test_neighbouring_topic_without_export_words_is_unknown(shipped: KnowledgeBa
                           "produk saya").kind == "unknown"
     assert answered(shipped, "strategi promosi di instagram biar buyer luar makin kenal "
                              "produk saya") == "pemasaran-digital"
+    # Selling at home is left out too, unless the question is also about exporting or
+    # about what a free sale certificate proves.
+    assert shipped.answer("cara hitung harga jual buat pasar lokal").kind == "unknown"
+    assert shipped.answer("daftar merek buat jualan dalam negeri aja syaratnya apa").kind == (
+        "unknown")
+    assert answered(shipped, "harga ekspor sama harga buat pasar lokal bedanya apa") == (
+        "harga-ekspor")
+    assert answered(shipped, "free sale certificate itu bukti dijual di dalam negeri ya?") == (
+        "ske-bpom")
 
 
 def test_low_scoring_question_about_exporting_is_still_served(
