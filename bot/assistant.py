@@ -103,14 +103,16 @@ class Assistant:
             if entry is None:
                 return ButtonResult(toast=texts.ENTRY_GONE, reply=self.topics_home())
             return ButtonResult(reply=entry_reply(entry, kb))
-        if len(parts) == 3 and parts[0] in ("p", "a") and parts[1].isdigit():
+        if len(parts) == 3 and parts[0] in ("p", "a", "n") and parts[1].isdigit():
             entry = kb.entry(parts[2])
             if entry is None:
                 return ButtonResult(toast=texts.ENTRY_GONE, reply=self.topics_home())
             if parts[0] == "p":  # a "Maksud Anda?" choice
                 await self.questions.record_choice(int(parts[1]), person.id, entry.id)
-            else:  # a 🔎 alternative under an answer
+            elif parts[0] == "a":  # a 🔎 alternative under an answer
                 await self.questions.record_alternative(int(parts[1]), person.id, entry.id)
+            else:  # a nearest topic under "belum tahu"
+                await self.questions.record_nearby(int(parts[1]), person.id, entry.id)
             return ButtonResult(reply=entry_reply(entry, kb))
         return ButtonResult(toast=texts.OLD_BUTTON)
 
@@ -206,10 +208,14 @@ def reply_for_outcome(
         rows.append((Button(texts.BUTTON_NONE_OF_THESE, callback("kb", "home")),))
         return Reply(texts.SUGGEST, tuple(rows))
     categories = ", ".join(esc(c).lower() for c in list(kb.categories)[:6])
-    return Reply(
-        texts.UNKNOWN.format(question=esc(_shorten(question, 120)), categories=categories),
-        ((Button(texts.WELCOME_BUTTON_TOPICS, callback("kb", "home")),),),
-    )
+    text = texts.UNKNOWN.format(question=esc(_shorten(question, 120)), categories=categories)
+    nearby = [entry for entry_id in kb.nearby(question) if (entry := kb.entry(entry_id))]
+    rows = [(Button(entry.title, callback("qa", "n", question_id, entry.id) if question_id
+                    else callback("qa", "e", entry.id)),) for entry in nearby]
+    if nearby:
+        text += "\n\n" + texts.UNKNOWN_NEARBY
+    rows.append((Button(texts.WELCOME_BUTTON_TOPICS, callback("kb", "home")),))
+    return Reply(text, tuple(rows))
 
 
 def entry_reply(

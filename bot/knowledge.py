@@ -141,6 +141,10 @@ class KnowledgeBase:
         """What the bot does with `question`: answer, suggest entries, or admit it doesn't know."""
         return self.matcher.answer(question)
 
+    def nearby(self, question: str) -> tuple[str, ...]:
+        """The entries closest to a question answered with "belum tahu"."""
+        return self.matcher.nearby(question)
+
     def entry(self, entry_id: str) -> Entry | None:
         return self.entries.get(entry_id)
 

@@ -103,6 +103,10 @@ GENERAL_WORDS = frozenset(stopwordsiso.stopwords(["id", "en"]))
 # A market entry ("Ekspor ke Australia") fits a question about another country
 # ("anyaman bambu ke Korea") this much less: its rules are that market's own.
 OTHER_MARKET = 0.6
+# "Belum tahu" still offers the entries this close (at most this many): a tap away when
+# the question was in scope after all, and plainly labelled as only nearby when not.
+NEARBY_FLOOR = 0.3
+NEARBY_LIMIT = 2
 SURE = 1.0  # a score this high is as sure as matching gets
 # Bringing goods into Indonesia: "impor mesin dari Jerman", "beli mesin dari China",
 # "impor barang ke Indonesia". Not "importir" or "pembeli" (the buyer abroad, "buyer dari
@@ -424,6 +428,12 @@ class Matcher:
             return Outcome("answer", min(1.0, best), entry_id=best_id, suggestions=alternatives)
         choices = tuple(i for s, i in ranked[: cfg.max_suggestions] if s >= floor)
         return Outcome("suggest", min(1.0, best), suggestions=choices)
+
+    def nearby(self, question: str, limit: int = NEARBY_LIMIT) -> tuple[str, ...]:
+        """Entries closest to a question the bot cannot answer, for "belum tahu" to offer."""
+        if small_talk(question):
+            return ()
+        return tuple(i for s, i in self.ranked(question)[:limit] if s >= NEARBY_FLOOR)
 
     def places_spelled(self, question: str) -> str:
         """`question` with misspelt places in Indonesia spelled right ("ke Jaakrta")."""

@@ -58,6 +58,15 @@ class QuestionLog:
         )
         return changed > 0
 
+    async def record_nearby(self, question_id: int, user_id: int, entry_id: str) -> bool:
+        """Remember that the asker opened `entry_id`, offered under "belum tahu" (once)."""
+        changed = await self.db.execute_count(
+            "UPDATE questions SET picked = ? WHERE id = ? AND user_id = ? "
+            "AND outcome = 'unknown' AND picked IS NULL",
+            (entry_id, question_id, user_id),
+        )
+        return changed > 0
+
     async def record_alternative(self, question_id: int, user_id: int, entry_id: str) -> bool:
         """Remember that the asker picked `entry_id`, offered beside the answer (once)."""
         changed = await self.db.execute_count(

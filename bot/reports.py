@@ -52,6 +52,8 @@ class QuestionGroup:
     comments: list[str] = field(default_factory=list)
     # "answered entry → entry the asker picked from the 🔎 buttons" -> count
     picked: Counter[str] = field(default_factory=Counter)
+    # entry the asker opened from the nearest topics under "belum tahu" -> count
+    opened: Counter[str] = field(default_factory=Counter)
 
 
 @dataclass(frozen=True)
@@ -105,14 +107,14 @@ class Reports:
         unknown questions, 👎 answers, and answers the asker swapped for a 🔎 alternative."""
         _, since = self._since(days)
         rows = await self.db.fetchall(
-            "SELECT user_id, text, NULL AS entry_id, NULL AS comment, NULL AS picked "
-            "FROM questions WHERE outcome = 'unknown' AND asked_at >= ? "
+            "SELECT user_id, text, NULL AS entry_id, NULL AS comment, NULL AS picked, "
+            "picked AS opened FROM questions WHERE outcome = 'unknown' AND asked_at >= ? "
             "UNION ALL "
             "SELECT f.user_id, COALESCE(q.text, f.comment, f.entry_id), f.entry_id, f.comment, "
-            "NULL FROM feedback f LEFT JOIN questions q ON q.id = f.question_id "
+            "NULL, NULL FROM feedback f LEFT JOIN questions q ON q.id = f.question_id "
             "WHERE f.helpful = 0 AND f.updated_at >= ? "
             "UNION ALL "  # answered, but the asker picked another entry under the answer
-            "SELECT user_id, text, NULL, NULL, entry_id || ' → ' || picked FROM questions "
+            "SELECT user_id, text, NULL, NULL, entry_id || ' → ' || picked, NULL FROM questions "
             "WHERE outcome = 'answer' AND picked IS NOT NULL AND asked_at >= ? "
             "LIMIT ?",
             (since, since, since, MAX_QUESTIONS),
@@ -140,6 +142,8 @@ class Reports:
                 group.comments.append(row["comment"])
             if row["picked"]:
                 group.picked[row["picked"]] += 1
+            if row["opened"]:
+                group.opened[row["opened"]] += 1
         for group in groups:
             group.examples = [text for text, _ in wordings[group.key].most_common()]
         groups.sort(key=lambda g: (-g.count, -len(g.users), g.key))
@@ -294,6 +298,9 @@ def unanswered_reply(groups: list[QuestionGroup], days: int) -> Reply:
         if group.picked:
             swaps = ", ".join(esc(p) for p, _ in group.picked.most_common(3))
             lines.append(texts.ADMIN_UNANSWERED_PICKED.format(swaps=swaps))
+        if group.opened:
+            opened = ", ".join(esc(i) for i, _ in group.opened.most_common(3))
+            lines.append(texts.ADMIN_UNANSWERED_OPENED.format(entries=opened))
         if group.comments:
             lines.append(texts.ADMIN_UNANSWERED_COMMENT.format(
                 comment=esc(_shorten(group.comments[0], 150))))

@@ -105,6 +105,7 @@ UNKNOWN = (
     "Pertanyaan Anda sudah kami catat agar tim admin bisa melengkapinya. "
     "Coba tulis dengan kata lain, atau lihat daftar topik."
 )
+UNKNOWN_NEARBY = "Topik terdekat yang saya punya, siapa tahu membantu:"
 # Courtesy messages (bot/smalltalk.py): thanks, greetings, "ok".
 SMALL_TALK = {
     "thanks": (
@@ -522,6 +523,7 @@ ADMIN_UNANSWERED_GROUP = "<b>{number}. {count}×</b> dari {users} orang\n<i>{exa
 ADMIN_UNANSWERED_EXAMPLE = "   juga: <i>{example}</i>"
 ADMIN_UNANSWERED_DISLIKED = "   👎 pada jawaban: {entries}"
 ADMIN_UNANSWERED_PICKED = "   🔎 penanya memilih jawaban lain (dijawab → dipilih): {swaps}"
+ADMIN_UNANSWERED_OPENED = "   📌 penanya lalu membuka topik terdekat: {entries}"
 ADMIN_UNANSWERED_COMMENT = "   💬 <i>{comment}</i>"
 ADMIN_UNANSWERED_MORE = "…dan {count} kelompok lain."
 

@@ -93,6 +93,16 @@ async def test_answers_swapped_for_a_listed_alternative_are_still_needed(core: C
     assert "halal-ekspor → pasar-timur-tengah" in unanswered_reply(groups, 7).text
 
 
+async def test_unknown_questions_show_the_nearest_topic_the_asker_opened(core: Core) -> None:
+    question = await ask_at(core, 1, "jualan di marketplace lokal aja", UNKNOWN)
+    assert not await core.questions.record_nearby(question, 2, "pemasaran-digital")
+    assert await core.questions.record_nearby(question, 1, "pemasaran-digital")
+    assert not await core.questions.record_nearby(question, 1, "koperasi-agregator")
+    groups = await core.reports.unanswered(7)
+    assert groups[0].opened == {"pemasaran-digital": 1} and not groups[0].picked
+    assert "topik terdekat: pemasaran-digital" in unanswered_reply(groups, 7).text
+
+
 async def test_unanswered_reply_escapes_what_users_wrote(core: Core) -> None:
     await ask_at(core, 1, "<b>ekspor</b> & bea <i>keluar</i> tanpa tutup", UNKNOWN)
     text = unanswered_reply(await core.reports.unanswered(7), 7).text

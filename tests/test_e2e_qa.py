@@ -84,6 +84,26 @@ async def test_out_of_scope_question_gets_an_honest_belum_tahu_and_is_logged(use
     assert logged[-1]["outcome"] == "unknown"
 
 
+async def test_belum_tahu_offers_the_nearest_topics(user, bot) -> None:
+    """A question the bot does not answer still gets the closest entries a tap away."""
+    dewi = user(211)
+    reply = await dewi.ask("cara daftar jadi penjual di marketplace lokal buat jualan dalam "
+                           "negeri aja")
+    assert "belum tahu" in reply.text and "Topik terdekat" in reply.text
+    nearest = reply.button_labels[0]
+    assert "topik" not in nearest.lower() and any("topik" in label.lower()
+                                                  for label in reply.button_labels)
+    await dewi.press(reply, nearest)
+    answer = await dewi.next_message()
+    assert html.escape(nearest, quote=False) in answer.text
+    assert "Terakhir diperiksa:" in answer.text
+    logged = await questions_logged(bot, 211)
+    assert logged[-1]["outcome"] == "unknown" and logged[-1]["picked"] is not None
+    # Nothing near at all: no such offer.
+    joke = await dewi.ask("min kamu bisa ngelawak ga, bosen nih")
+    assert "Topik terdekat" not in joke.text and len(joke.button_labels) == 1
+
+
 async def test_html_looking_text_is_escaped_when_echoed(user, telegram: FakeTelegram) -> None:
     eko = user(205)
     reply = await eko.ask("<script>alert('x')</script> & <b>resep</b> rendang?")

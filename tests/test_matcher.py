@@ -184,6 +184,16 @@ def test_buyer_abroad_says_the_question_is_about_exporting(shipped: KnowledgeBas
     assert (outcome.kind, outcome.entry_id) == ("answer", "pasar-jepang")
 
 
+def test_nearby_entries_for_belum_tahu(shipped: KnowledgeBase) -> None:
+    """Out of scope, yet close entries are offered; nothing for chatter or small talk."""
+    question = "cara daftar jadi penjual di marketplace lokal buat jualan dalam negeri aja"
+    assert shipped.answer(question).kind == "unknown"
+    assert shipped.nearby(question)[0] == "pemasaran-digital"
+    assert len(shipped.nearby(question)) <= 2
+    assert shipped.nearby("min kamu bisa ngelawak ga, bosen nih") == ()
+    assert shipped.nearby("makasih min") == ()
+
+
 def test_market_entry_of_another_country_gives_way(shipped: KnowledgeBase) -> None:
     """A market entry ("Ekspor ke Australia") ranks lower for a question about another
     country, even one the base never names (Kanada)."""
