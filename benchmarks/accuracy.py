@@ -92,6 +92,10 @@ Later sessions added:
   in everyday words by owners who do not know the official term, chat with slang and
   typos, formal requests, stories naming a product and a country; written blind like
   fresh_ad.
+- fresh_af (125; ffddf57: 95.2 / 98.4 / 20 of 20, better baseline 78.4): search-box
+  queries, chat with slang and regional particles, questions built on a misunderstanding,
+  concrete cases with numbers, formal requests from regional offices; written blind like
+  fresh_ad.
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
