@@ -407,7 +407,8 @@ class Matcher:
         if best < SURE and not about_export and (
                 any(phrase <= asked for phrase in self.other_topics)
                 or self.ships_within_indonesia(question, asked)
-                or self.buys_within_indonesia(question, asked)):
+                or self.buys_within_indonesia(question, asked)
+                or self.sells_at_home(question, asked)):
             return Outcome("unknown", min(1.0, best))
         floor, answer_at = cfg.suggest_threshold, cfg.answer_threshold
         if FAMILIAR_SUGGEST <= best < floor and self.familiar(found):
@@ -464,12 +465,15 @@ class Matcher:
 
     def buys_within_indonesia(self, question: str, asked: set[str]) -> bool:
         """Whether the buyer asked about is in Indonesia (kosakata.yaml
-        `tujuan_dalam_negeri`, "buyer dr Bandung", or "jualan dalam negeri aja") and no
-        foreign country is named."""
-        return bool(not asked & self.countries and (
-            (self._buyer_at_domestic_place
-             and self._buyer_at_domestic_place.search(question.lower()))
-            or (_SELLS_AT_HOME.search(question) and not _FREE_SALE.search(question))))
+        `tujuan_dalam_negeri`) and no foreign country is named: "buyer dr Bandung"."""
+        return bool(self._buyer_at_domestic_place and not asked & self.countries
+                    and self._buyer_at_domestic_place.search(question.lower()))
+
+    def sells_at_home(self, question: str, asked: set[str]) -> bool:
+        """Whether the question sells at home ("jualan dalam negeri aja", "pasar lokal")
+        and names no foreign country; a free sale certificate is no such question."""
+        return bool(not asked & self.countries and _SELLS_AT_HOME.search(question)
+                    and not _FREE_SALE.search(question))
 
     def imports_into_indonesia(self, question: str) -> bool:
         """Whether the question is about importing goods into Indonesia, which the base
