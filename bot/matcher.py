@@ -141,6 +141,10 @@ _FREE_SALE = re.compile(r"\b(?:dijual\s+bebas|free\s+sale|fsc)\b", re.IGNORECASE
 # "beli mesin dari luar negeri": abroad as the origin says importing, not exporting.
 _FROM_ABROAD = re.compile(
     r"\b(?:dari|dr|from)\s+(?:luar\s+negeri|luar\s+negri|ln|mancanegara|abroad|overseas)\b")
+# ...except after a buyer or an order: "pembeli dari luar negeri" is whom goods go to.
+_ORDERED_FROM_ABROAD = re.compile(
+    r"\b(?:buyer|pembeli|importir|customer|konsumen|klien|pelanggan|pesanan|pesenan|order"
+    r"|orderan|permintaan|inquiry|grosir|pasar|peminat)\s+" + _FROM_ABROAD.pattern)
 # A parcel from someone abroad ("paket kiriman dari saudara di Taiwan"); its origin ends
 # where a destination or purpose begins ("paket dari Surabaya ke Jepang" goes out).
 _PARCEL_FROM = re.compile(
@@ -399,7 +403,8 @@ class Matcher:
         # unless an entry fits surely: "label cuma merek sama nomor WA" is about a label
         if best < SURE and any(phrase <= asked for phrase in self.off_topic):
             return Outcome("unknown", 0.0)
-        about_export = self.names_exporting(asked) or self.buyer_abroad(question)
+        about_export = (self.names_exporting(self.towards_abroad(question, asked))
+                        or self.buyer_abroad(question))
         # "dari luar negeri" is where imported goods come from, no sign of exporting
         if self.imports_into_indonesia(question) and not self.names_exporting(
                 set(self.normaliser.terms(_FROM_ABROAD.sub(" ", question.lower())))):
@@ -450,6 +455,14 @@ class Matcher:
     def names_exporting(self, asked: set[str]) -> bool:
         """Whether the question's terms include a `kata_ekspor` phrase."""
         return any(phrase <= asked for phrase in self.export_words)
+
+    def towards_abroad(self, question: str, asked: set[str]) -> set[str]:
+        """`asked`, the question's terms, without an origin abroad ("bawaan penumpang dari
+        luar negeri" brings goods in); a buyer or an order from abroad stays."""
+        text = question.lower()
+        if not _FROM_ABROAD.search(text) or _ORDERED_FROM_ABROAD.search(text):
+            return asked
+        return set(self.normaliser.terms(_FROM_ABROAD.sub(" ", text)))
 
     def buyer_abroad(self, question: str) -> bool:
         """Whether the question names a buyer in a foreign country ("buyer Jepang")."""

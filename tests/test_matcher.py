@@ -288,6 +288,11 @@ def test_neighbouring_topic_without_export_words_is_unknown(shipped: KnowledgeBa
         "harga-ekspor")
     assert answered(shipped, "free sale certificate itu bukti dijual di dalam negeri ya?") == (
         "ske-bpom")
+    # Goods from abroad are no sign of exporting; a buyer from abroad is.
+    assert shipped.answer("oleh-oleh bawaan penumpang dari luar negeri bebas bea sampai "
+                          "berapa").kind == "unknown"
+    assert answered(shipped, "cara dapat pembeli dari luar negeri buat tenun") == (
+        "cari-buyer-perwakilan")
 
 
 def test_low_scoring_question_about_exporting_is_still_served(
