@@ -123,11 +123,12 @@ _FROM_SELLER = re.compile(
     r"\s+(?:(?:di|dari|dr|asal|online)\s+)?(\w+)")
 _FROM = re.compile(
     r"\b(?:dari|dr|from|asal)\s+(?:(?:website|web|situs|toko|online|olshop)\s+)?(\w+)")
-# A buyer abroad ("buyer China", "pembeli dari Jepang", "importir di Dubai") says the
-# goods go out, as an export word does.
+# A buyer abroad ("buyer China", "pembeli dari Jepang", "importir di Dubai", "ada orang
+# Cina mau beli") says the goods go out, as an export word does.
 _BUYER_FROM = re.compile(
     r"\b(?:buyer|buyers|pembeli|pembelinya|importir|importer|customer|konsumen|klien|client"
-    r"|distributor|pemesan)\s+(?:(?:dari|dr|di|asal|from|in)\s+)?(\w+(?:\s+\w+)?)",
+    r"|distributor|pemesan|orang|org|perusahaan|pengusaha)"
+    r"\s+(?:(?:dari|dr|di|asal|from|in)\s+)?(\w+(?:\s+\w+)?)",
     re.IGNORECASE)
 # Selling at home ("jualan dalam negeri aja", "pasar lokal", "jualan di pasar") is
 # domestic trade, left out like domestic shipping, unless it is what a free sale

@@ -177,7 +177,9 @@ def test_buyer_abroad_says_the_question_is_about_exporting(shipped: KnowledgeBas
     matcher = shipped.matcher
     assert matcher.buyer_abroad("buyer Jepang minta produk tanpa pengawet")
     assert matcher.buyer_abroad("ada pembeli dari Korea Selatan minta sampel")
+    assert matcher.buyer_abroad("ada orang Cina mau beli rotan mentah saya")
     assert not matcher.buyer_abroad("pembeli dari Surabaya minta rotan mentah")
+    assert not matcher.buyer_abroad("ada orang Bandung mau beli rotan mentah saya")
     assert not matcher.buyer_abroad("buyer lokal minta diskon")
     outcome = shipped.answer("buyer Jepang minta produk tanpa pengawet")
     assert outcome.score < CONFIG.suggest_threshold
