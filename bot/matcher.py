@@ -410,11 +410,12 @@ class Matcher:
         if self.imports_into_indonesia(question) and not self.names_exporting(
                 set(self.normaliser.terms(_FROM_ABROAD.sub(" ", question.lower())))):
             return Outcome("unknown", min(1.0, best))
-        if best < SURE and not about_export and (
+        # Selling at home is said outright ("cuma jualan dalam negeri"), so it counts even
+        # when an entry fits surely; a neighbouring topic or a domestic place only when none does.
+        if not about_export and (self.sells_at_home(question, asked) or (best < SURE and (
                 any(phrase <= asked for phrase in self.other_topics)
                 or self.ships_within_indonesia(question, asked)
-                or self.buys_within_indonesia(question, asked)
-                or self.sells_at_home(question, asked)):
+                or self.buys_within_indonesia(question, asked)))):
             return Outcome("unknown", min(1.0, best))
         floor, answer_at = cfg.suggest_threshold, cfg.answer_threshold
         if FAMILIAR_SUGGEST <= best < floor and self.familiar(found):

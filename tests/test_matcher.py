@@ -286,6 +286,9 @@ def test_neighbouring_topic_without_export_words_is_unknown(shipped: KnowledgeBa
     assert shipped.answer("cara hitung harga jual buat pasar lokal").kind == "unknown"
     assert shipped.answer("daftar merek buat jualan dalam negeri aja syaratnya apa").kind == (
         "unknown")
+    # ...even when an entry fits it surely: saying so is what the asker wants.
+    assert shipped.answer("biaya daftar merek di DJKI kalau cuma jualan dalam negeri").kind == (
+        "unknown")
     assert answered(shipped, "harga ekspor sama harga buat pasar lokal bedanya apa") == (
         "harga-ekspor")
     assert answered(shipped, "free sale certificate itu bukti dijual di dalam negeri ya?") == (
