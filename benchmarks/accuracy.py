@@ -96,6 +96,10 @@ Later sessions added:
   queries, chat with slang and regional particles, questions built on a misunderstanding,
   concrete cases with numbers, formal requests from regional offices; written blind like
   fresh_ad.
+- fresh_ag (125; 13f7483: 89.6 / 96.0 / 18 of 20, better baseline 79.2): voice-to-text
+  transcriptions, cooperatives and agents asking for members, two-part questions, wrong or
+  descriptive names for documents, frantic problem messages, slangy chat; written blind
+  like fresh_ad.
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
