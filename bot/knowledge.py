@@ -596,6 +596,14 @@ class _FileReader:
                     "nama_produk"):
             if key in top:
                 self.readable_phrases(top[key][1], key, lists["nama_produk"])
+        if "di_luar_topik" in top and isinstance(top["di_luar_topik"][1], yaml.SequenceNode):
+            for item in top["di_luar_topik"][1].value:
+                read = [w for w in tokenize(str(item.value), lists["nama_produk"])
+                        if w not in STOP_WORDS]
+                if isinstance(item.value, str) and len(read) == 1:
+                    # One word would decline a whole topic, so the matcher skips it.
+                    self.problem(_line(item), f"di_luar_topik '{item.value}' needs at least "
+                                              "two words the bot reads, e.g. 'kurs hari ini'")
         if "basa_basi" in top and isinstance(top["basa_basi"][1], yaml.SequenceNode):
             for item in top["basa_basi"][1].value:
                 if isinstance(item.value, str) and len(item.value.split()) < 2:

@@ -246,6 +246,17 @@ def test_a_courtesy_phrase_needs_two_words(tmp_path: Path) -> None:
     ]
 
 
+def test_an_off_topic_phrase_needs_two_words_the_bot_reads(tmp_path: Path) -> None:
+    """di_luar_topik 'kurs sekarang' reads as 'kurs' alone and would decline every
+    question about exchange rates, so the check reports it."""
+    (tmp_path / "legalitas.yaml").write_text(ENTRY, encoding="utf-8")
+    vocabulary = "di_luar_topik:\n  - kurs hari ini\n  - kurs sekarang\n"
+    assert problems_for(tmp_path, vocabulary, name="kosakata.yaml") == [
+        "kosakata.yaml:3: di_luar_topik 'kurs sekarang' needs at least two words the bot "
+        "reads, e.g. 'kurs hari ini'",
+    ]
+
+
 def test_invalid_base_is_never_loaded(tmp_path: Path) -> None:
     (tmp_path / "legalitas.yaml").write_text(ENTRY.replace("related: [npwp]", "related: [x]"))
     with pytest.raises(KnowledgeError) as caught:
