@@ -109,12 +109,13 @@ NEARBY_FLOOR = 0.3
 NEARBY_LIMIT = 2
 SURE = 1.0  # a score this high is as sure as matching gets
 # Bringing goods into Indonesia: "impor mesin dari Jerman", "beli mesin dari China",
-# "impor barang ke Indonesia". Not "importir" or "pembeli" (the buyer abroad, "buyer dari
-# Jepang mau beli"), nor a destination's import rules ("aturan impor Jepang"): only
-# importing or buying followed by a foreign origin, or by Indonesia as destination. A
-# marketplace abroad is a foreign origin, also of goods ordered ("saya pesan dari Alibaba";
-# but "ada yang pesan dari Malaysia" is a buyer's order).
-_IMPORT = re.compile(r"\b(?:(?:meng|di)?impor(?:t|tnya|nya|kan|in)?|(?:mem|di)?beli(?:in)?)\b")
+# "impor barang ke Indonesia", "belanjaan saya dari Amazon". Not "importir" or "pembeli"
+# (the buyer abroad, "buyer dari Jepang mau beli"), nor a destination's import rules
+# ("aturan impor Jepang"): only importing or buying followed by a foreign origin, or by
+# Indonesia as destination. A marketplace abroad is a foreign origin, also of goods
+# ordered ("saya pesan dari Alibaba"; but "ada yang pesan dari Malaysia" is a buyer's order).
+_IMPORT = re.compile(r"\b(?:(?:meng|di)?impor(?:t|tnya|nya|kan|in)?|(?:mem|di)?beli(?:in)?"
+                     r"|belanja(?:an|nya|annya)?)\b")
 _ORDER = re.compile(r"\b(?:(?:mem|di)?pesan|pesen|mesen|dipesen|order|ngorder)\b")
 # Goods ordered from a seller abroad ("pesen bibit dari seller di Thailand"); a bare
 # country or shop after the order is the buyer's ("ada order dari toko di Jepang").

@@ -423,6 +423,8 @@ def test_courtesy_openers_are_no_topic(shipped: KnowledgeBase) -> None:
     ("pesen bibit philodendron dari seller di Thailand, ditahan karantina", True),
     ("order kain dari supplier China kena pajak brp", True),
     ("ada order dari toko di Jepang, dokumennya apa", False),  # a shop abroad buying
+    ("belanjaan saya dari Taobao ketahan di bea cukai", True),
+    ("belanja bahan kemasan dari Surabaya, ongkirnya mahal", False),
 ])
 def test_importing_into_indonesia_is_recognised(
     shipped: KnowledgeBase, question: str, imports: bool,
