@@ -407,9 +407,7 @@ class Matcher:
             return Outcome("unknown", 0.0)
         about_export = (self.names_exporting(self.towards_abroad(question, asked))
                         or self.buyer_abroad(question))
-        # "dari luar negeri" is where imported goods come from, no sign of exporting
-        if self.imports_into_indonesia(question) and not self.names_exporting(
-                set(self.normaliser.terms(_FROM_ABROAD.sub(" ", question.lower())))):
+        if self.imports_into_indonesia(question) and not about_export:
             return Outcome("unknown", min(1.0, best))
         # Selling at home is said outright ("cuma jualan dalam negeri"), so it counts even
         # when an entry fits surely; a neighbouring topic or a domestic place only when none does.
