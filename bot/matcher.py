@@ -116,6 +116,10 @@ SURE = 1.0  # a score this high is as sure as matching gets
 # ordered ("saya pesan dari Alibaba"; but "ada yang pesan dari Malaysia" is a buyer's order).
 _IMPORT = re.compile(r"\b(?:(?:meng|di)?impor(?:t|tnya|nya|kan|in)?|(?:mem|di)?beli(?:in)?"
                      r"|belanja(?:an|nya|annya)?)\b")
+# Imported goods named as such ("barang impor sy kena jalur merah", "refund bea masuk kalau
+# barang impornya rusak"); not "bahan impor", a halal question about ingredients.
+_IMPORTED_GOODS = re.compile(
+    r"\b(?:barang|produk|mesin|kiriman|paket)\s+(?:impor|import)(?:an|nya|annya)?\b")
 _ORDER = re.compile(r"\b(?:(?:mem|di)?pesan|pesen|mesen|dipesen|order|ngorder)\b")
 # Goods ordered from a seller abroad ("pesen bibit dari seller di Thailand"); a bare
 # country or shop after the order is the buyer's ("ada order dari toko di Jepang").
@@ -492,8 +496,11 @@ class Matcher:
     def imports_into_indonesia(self, question: str) -> bool:
         """Whether the question is about importing goods into Indonesia, which the base
         leaves out: "impor" or "beli" followed by a foreign origin or by Indonesia,
-        goods ordered from a marketplace abroad, or a parcel from abroad."""
+        goods ordered from a marketplace abroad, a parcel from abroad, or imported goods
+        named as such ("barang impor")."""
         text = question.lower()
+        if _IMPORTED_GOODS.search(text):
+            return True
 
         def rest_of_sentence(match: re.Match[str]) -> str:
             return re.split(r"[.?!\n]", text[match.end():], maxsplit=1)[0]

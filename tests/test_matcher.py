@@ -425,6 +425,9 @@ def test_courtesy_openers_are_no_topic(shipped: KnowledgeBase) -> None:
     ("ada order dari toko di Jepang, dokumennya apa", False),  # a shop abroad buying
     ("belanjaan saya dari Taobao ketahan di bea cukai", True),
     ("belanja bahan kemasan dari Surabaya, ongkirnya mahal", False),
+    ("barang impor saya kena jalur merah, berapa lama", True),  # imported goods by name
+    ("refund bea masuk kalau barang impornya rusak", True),
+    ("pakai bahan impor, masih bisa halal self declare?", False),  # an ingredient
 ])
 def test_importing_into_indonesia_is_recognised(
     shipped: KnowledgeBase, question: str, imports: bool,
