@@ -458,8 +458,10 @@ class Matcher:
         return _LONG_WORD.sub(spelled, question) if self._place_words else question
 
     def names_exporting(self, asked: set[str]) -> bool:
-        """Whether the question's terms include a `kata_ekspor` phrase."""
-        return any(phrase <= asked for phrase in self.export_words)
+        """Whether the question's terms include a `kata_ekspor` phrase, also inside a
+        synonym phrase ("alur ekspor" stands for "prosedur ekspor", still about exporting)."""
+        words = asked | {w for term in asked if " " in term for w in term.split()}
+        return any(phrase <= words for phrase in self.export_words)
 
     def towards_abroad(self, question: str, asked: set[str]) -> set[str]:
         """`asked`, the question's terms, without an origin abroad ("bawaan penumpang dari

@@ -328,6 +328,17 @@ def test_export_only_acronym_says_the_question_is_about_exporting(
     assert (outcome.kind, outcome.entry_id) == ("answer", "cari-buyer-perwakilan")
 
 
+def test_export_word_inside_a_synonym_phrase_still_says_exporting(
+    shipped: KnowledgeBase,
+) -> None:
+    """"alur ekspor" reads as the one term "prosedur ekspor": still about exporting."""
+    matcher = shipped.matcher
+    asked = set(matcher.normaliser.terms("alur ekspor kopi gimana"))
+    assert "ekspor" not in asked
+    assert matcher.names_exporting(asked)
+    assert not matcher.names_exporting(set(matcher.normaliser.terms("ongkos kapal berapa")))
+
+
 @pytest.mark.parametrize("key", ["di_luar_topik", "kata_ekspor", "topik_lain",
                                  "tujuan_dalam_negeri", "nama_produk"])
 def test_vocabulary_word_lists_must_be_lists(tmp_path: Path, key: str) -> None:
