@@ -100,6 +100,10 @@ Later sessions added:
   transcriptions, cooperatives and agents asking for members, two-part questions, wrong or
   descriptive names for documents, frantic problem messages, slangy chat; written blind
   like fresh_ad.
+- fresh_ah (125; e43f5bd: 96.8 / 99.2 / 19 of 20, better baseline 84.8): Jakarta
+  code-mixing, myth checks, costs, durations and numbers, first-timers naming a product
+  and a region, heavy shorthand, formal letters from cooperatives and offices; written
+  blind like fresh_ad.
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
