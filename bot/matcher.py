@@ -117,7 +117,8 @@ SURE = 1.0  # a score this high is as sure as matching gets
 _IMPORT = re.compile(r"\b(?:(?:meng|di)?impor(?:t|tnya|nya|kan|in)?|(?:mem|di)?beli(?:in)?"
                      r"|belanja(?:an|nya|annya)?)\b")
 # Imported goods named as such ("barang impor sy kena jalur merah", "refund bea masuk kalau
-# barang impornya rusak"); not "bahan impor", a halal question about ingredients.
+# barang impornya rusak"); not "bahan impor", a halal question about ingredients, nor a
+# destination's rules for imported goods ("barang impor di Amerika harus berlabel").
 _IMPORTED_GOODS = re.compile(
     r"\b(?:barang|produk|mesin|kiriman|paket)\s+(?:impor|import)(?:an|nya|annya)?\b")
 _ORDER = re.compile(r"\b(?:(?:mem|di)?pesan|pesen|mesen|dipesen|order|ngorder)\b")
@@ -501,7 +502,9 @@ class Matcher:
         goods ordered from a marketplace abroad, a parcel from abroad, or imported goods
         named as such ("barang impor")."""
         text = question.lower()
-        if _IMPORTED_GOODS.search(text):
+        # imported goods with no country named: "aturan barang impor di Australia" is a
+        # destination's rules, one a goods' origin "dari China" is caught below
+        if _IMPORTED_GOODS.search(text) and not set(self.normaliser.terms(text)) & self.countries:
             return True
 
         def rest_of_sentence(match: re.Match[str]) -> str:

@@ -439,6 +439,7 @@ def test_courtesy_openers_are_no_topic(shipped: KnowledgeBase) -> None:
     ("barang impor saya kena jalur merah, berapa lama", True),  # imported goods by name
     ("refund bea masuk kalau barang impornya rusak", True),
     ("pakai bahan impor, masih bisa halal self declare?", False),  # an ingredient
+    ("di Amerika barang impor harus ada label negara asal?", False),  # a destination's rule
 ])
 def test_importing_into_indonesia_is_recognised(
     shipped: KnowledgeBase, question: str, imports: bool,
