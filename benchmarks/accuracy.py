@@ -104,6 +104,10 @@ Later sessions added:
   code-mixing, myth checks, costs, durations and numbers, first-timers naming a product
   and a region, heavy shorthand, formal letters from cooperatives and offices; written
   blind like fresh_ad.
+- fresh_ai (125; 6fe722a: 96.0 / 96.0 / 19 of 20, better baseline 80.0): problem
+  reports, comparisons, documents and processes described without their names, Javanese
+  and Sundanese particles, one- to three-word queries, run-on dictation; written blind
+  like fresh_ad.
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
