@@ -109,13 +109,14 @@ NEARBY_FLOOR = 0.3
 NEARBY_LIMIT = 2
 SURE = 1.0  # a score this high is as sure as matching gets
 # Bringing goods into Indonesia: "impor mesin dari Jerman", "beli mesin dari China",
-# "impor barang ke Indonesia", "belanjaan saya dari Amazon". Not "importir" or "pembeli"
+# "ngedatengin kurma dari Arab", "impor barang ke Indonesia", "belanjaan saya dari
+# Amazon". Not "importir" or "pembeli"
 # (the buyer abroad, "buyer dari Jepang mau beli"), nor a destination's import rules
 # ("aturan impor Jepang"): only importing or buying followed by a foreign origin, or by
 # Indonesia as destination. A marketplace abroad is a foreign origin, also of goods
 # ordered ("saya pesan dari Alibaba"; but "ada yang pesan dari Malaysia" is a buyer's order).
 _IMPORT = re.compile(r"\b(?:(?:meng|di)?impor(?:t|tnya|nya|kan|in)?|(?:mem|di)?beli(?:in)?"
-                     r"|belanja(?:an|nya|annya)?)\b")
+                     r"|belanja(?:an|nya|annya)?|(?:men|di)?datangkan|(?:nge|n)?datengin)\b")
 # Imported goods named as such ("barang impor sy kena jalur merah", "refund bea masuk kalau
 # barang impornya rusak"); not "bahan impor", a halal question about ingredients, nor a
 # destination's rules for imported goods ("barang impor di Amerika harus berlabel").

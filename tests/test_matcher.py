@@ -440,6 +440,8 @@ def test_courtesy_openers_are_no_topic(shipped: KnowledgeBase) -> None:
     ("refund bea masuk kalau barang impornya rusak", True),
     ("pakai bahan impor, masih bisa halal self declare?", False),  # an ingredient
     ("di Amerika barang impor harus ada label negara asal?", False),  # a destination's rule
+    ("mau ngedatengin kurma dari Arab buat dijual di Surabaya", True),
+    ("mendatangkan mesin dari China kena pajak apa", True),
 ])
 def test_importing_into_indonesia_is_recognised(
     shipped: KnowledgeBase, question: str, imports: bool,
