@@ -108,6 +108,10 @@ Later sessions added:
   reports, comparisons, documents and processes described without their names, Javanese
   and Sundanese particles, one- to three-word queries, run-on dictation; written blind
   like fresh_ad.
+- fresh_aj (125; 55d7af5: 95.2 / 96.8 / 16 of 20, better baseline 82.4): unsure older
+  owners, marketplace sellers going abroad, "is this rule still true" checks, the wrong
+  office or document named, one product to one country, short follow-ups; written blind
+  like fresh_ad.
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
