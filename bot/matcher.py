@@ -79,6 +79,7 @@ SURE_EVIDENCE = 1.1
 ALTERNATIVE_SHARE = 0.5
 ALTERNATIVE_FLOOR = 0.6
 CLOSE_CALL = 0.05  # entries within 5% of the best are about as likely
+GENERIC_IDF = 1.1  # words many entries use ("biaya", "dokumen", "syarat") name no topic
 ANSWER_ONLY_DF = 0.25  # an entry mentioning a word only in its answer counts this much
 TYPICAL_QUESTIONS = 8  # question weights are scaled as if every entry had this many
 # Below the suggest threshold a question is still offered choices from this score on when
@@ -432,9 +433,12 @@ class Matcher:
         if best < floor:
             return Outcome("unknown", min(1.0, best))
         # A question of a word or two ("halal") that fits several entries about equally is
-        # broad: ask which. A longer one says enough to answer, with the others beside it.
+        # broad, and so is one word many entries use ("biaya"): ask which. A longer one
+        # says enough to answer, with the others beside it.
         runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
-        broad = runner_up >= (1 - CLOSE_CALL) * best and len(found) <= 2
+        close_call = len(found) <= 2 and runner_up >= (1 - CLOSE_CALL) * best
+        generic = len(found) == 1 and self.idf.get(found[0], self.unknown_idf) < GENERIC_IDF
+        broad = close_call or generic
         if best >= answer_at and not broad:
             least = max(ALTERNATIVE_FLOOR * floor, ALTERNATIVE_SHARE * best)
             alternatives = tuple(i for s, i in ranked[1: cfg.max_suggestions] if s >= least)

@@ -223,6 +223,16 @@ def test_single_broad_word_offers_choices(shipped: KnowledgeBase) -> None:
     assert len(outcome.suggestions) == 3
 
 
+@pytest.mark.parametrize("question", ["biaya", "trus biayanya?", "dokumen", "lama"])
+def test_single_word_many_entries_use_offers_choices(
+    shipped: KnowledgeBase, question: str,
+) -> None:
+    """A cost, a document or a duration alone names no topic: the bot asks which."""
+    outcome = shipped.answer(question)
+    assert outcome.kind == "suggest"
+    assert len(outcome.suggestions) == 3
+
+
 def test_low_scoring_question_in_the_bases_own_words_offers_choices(
     shipped: KnowledgeBase,
 ) -> None:
