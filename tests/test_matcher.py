@@ -440,6 +440,7 @@ def test_courtesy_openers_are_no_topic(shipped: KnowledgeBase) -> None:
     ("ada yang mau beli dari luar negeri, cara kirimnya gimana", False),  # a buyer abroad
     ("sepatu yg sy beli dr website Amerika ketahan di bea cukai", True),  # a shop abroad
     ("paket kiriman dari saudara di Taiwan ketahan di kantor pos", True),  # a parcel in
+    ("barang titipan saya dari Hongkong ditahan bea cukai", True),
     ("kirim paket dari Surabaya ke Jepang pakai apa", False),  # a parcel out
     ("pesen bibit philodendron dari seller di Thailand, ditahan karantina", True),
     ("order kain dari supplier China kena pajak brp", True),
