@@ -155,8 +155,8 @@ _ORDERED_FROM_ABROAD = re.compile(
     r"\b(?:buyer|pembeli|importir|customer|konsumen|klien|pelanggan|pesanan|pesenan|order"
     r"|orderan|permintaan|inquiry|grosir|pasar|peminat)\s+" + _FROM_ABROAD.pattern)
 # A parcel from someone abroad ("paket kiriman dari saudara di Taiwan", "barang titipan
-# dari Hongkong"); its origin ends
-# where a destination or purpose begins ("paket dari Surabaya ke Jepang" goes out).
+# dari Hongkong"); its origin ends where a destination or purpose begins ("paket dari
+# Surabaya ke Jepang" goes out).
 _PARCEL_FROM = re.compile(
     r"\b(?:paket|kiriman|titipan)\s+(?:[^\W\d]+\s+){0,3}?(?:dari|dr|from)\s+((?:[^\W\d]+\s*){1,5})")
 _ORIGIN_END = re.compile(r"\b(?:ke|ka|to|tujuan|buat|untuk|utk)\b")
