@@ -109,6 +109,7 @@ OTHER_MARKET = 0.6
 NEARBY_FLOOR = 0.3
 NEARBY_LIMIT = 2
 SURE = 1.0  # a score this high is as sure as matching gets
+ORIGIN_REACH = 120  # characters after "impor"/"beli" searched for where goods come from
 # Bringing goods into Indonesia: "impor mesin dari Jerman", "beli mesin dari China",
 # "ngedatengin kurma dari Arab", "impor barang ke Indonesia", "belanjaan saya dari
 # Amazon". Not "importir" or "pembeli"
@@ -514,7 +515,9 @@ class Matcher:
             return True
 
         def rest_of_sentence(match: re.Match[str]) -> str:
-            return re.split(r"[.?!\n]", text[match.end():], maxsplit=1)[0]
+            # an origin follows its verb closely; the cap keeps long messages linear
+            rest = text[match.end(): match.end() + ORIGIN_REACH]
+            return re.split(r"[.?!\n]", rest, maxsplit=1)[0]
 
         for match in _IMPORT.finditer(text):
             after = rest_of_sentence(match)
