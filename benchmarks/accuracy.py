@@ -112,6 +112,9 @@ Later sessions added:
   owners, marketplace sellers going abroad, "is this rule still true" checks, the wrong
   office or document named, one product to one country, short follow-ups; written blind
   like fresh_ad.
+- off_topic_h (80 hard off-topic questions written blind: domestic trade, importing,
+  travel, loans, recipes, live prices, the bot itself, context-free follow-ups; b021b64:
+  68 of 80 rejected).
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
