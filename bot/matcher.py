@@ -412,7 +412,7 @@ class Matcher:
             return Outcome("unknown", 0.0)
         best, best_id = ranked[0]
         # unless an entry fits surely: "label cuma merek sama nomor WA" is about a label
-        if best < SURE and any(phrase <= asked for phrase in self.off_topic):
+        if best < SURE and _names_any(asked, self.off_topic):
             return Outcome("unknown", 0.0)
         about_export = (self.names_exporting(self.towards_abroad(question, asked))
                         or self.buyer_abroad(question))
@@ -421,7 +421,7 @@ class Matcher:
         # Selling at home is said outright ("cuma jualan dalam negeri"), so it counts even
         # when an entry fits surely; a neighbouring topic or a domestic place only when none does.
         if not about_export and (self.sells_at_home(question, asked) or (best < SURE and (
-                any(phrase <= asked for phrase in self.other_topics)
+                _names_any(asked, self.other_topics)
                 or self.ships_within_indonesia(question, asked)
                 or self.buys_within_indonesia(question, asked)))):
             return Outcome("unknown", min(1.0, best))
@@ -468,8 +468,7 @@ class Matcher:
     def names_exporting(self, asked: set[str]) -> bool:
         """Whether the question's terms include a `kata_ekspor` phrase, also inside a
         synonym phrase ("alur ekspor" stands for "prosedur ekspor", still about exporting)."""
-        words = asked | {w for term in asked if " " in term for w in term.split()}
-        return any(phrase <= words for phrase in self.export_words)
+        return _names_any(asked, self.export_words)
 
     def towards_abroad(self, question: str, asked: set[str]) -> set[str]:
         """`asked`, the question's terms, without an origin abroad ("bawaan penumpang dari
@@ -550,6 +549,13 @@ class Matcher:
                  and (t in self.asked_vocabulary or t not in self.neutral)]
         strange = sum(t not in self.asked_vocabulary for t in terms)
         return bool(terms) and strange <= int(len(terms) * FAMILIAR_STRANGERS)
+
+
+def _names_any(asked: set[str], phrases: Iterable[frozenset[str]]) -> bool:
+    """Whether `asked` holds every term of one of `phrases`, also as a word of a synonym
+    phrase: "cara export file" reads "prosedur ekspor", which still holds "ekspor"."""
+    words = asked | {w for term in asked if " " in term for w in term.split()}
+    return any(phrase <= words for phrase in phrases)
 
 
 def _all_texts(entries: Iterable[Entry]) -> Iterable[str]:

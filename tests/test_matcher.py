@@ -101,6 +101,8 @@ def test_off_topic_question_is_unknown(kb: KnowledgeBase, question: str) -> None
     "bea masuk kalau beli hp dari Singapura berapa",
     "kurs rupiah ke yen hari ini",
     "pacar saya marah terus gimana",
+    # "cara export" reads as the one term "prosedur ekspor"; "export file" still applies
+    "cara export file desain dari Canva ke PDF gimana?",
 ])
 def test_off_topic_question_sharing_a_word_is_unknown(
     shipped: KnowledgeBase, question: str,
