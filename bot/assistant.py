@@ -2,6 +2,8 @@
 
 It turns a question into a `Reply` (answer, "maksud Anda?" suggestions, or "belum tahu"),
 handles the buttons on those replies, topic browsing and feedback, and logs every question.
+A short follow-up ("trus biayanya?") within a few minutes of an answer is read as being
+about that answer's topic when it gets no answer of its own.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from bot.smalltalk import small_talk
 from bot.users import Person
 
 COMMENT_WAIT_SECONDS = 15 * 60
+FOLLOW_UP_SECONDS = 10 * 60  # how long "trus biayanya?" still refers to the last answer
 _HAS_WORD = re.compile(r"[^\W_]", re.UNICODE)
 _BULLET = re.compile(r"^(\s*)[-*] ", re.MULTILINE)
 
@@ -50,6 +53,8 @@ class Assistant:
         self.chat = chat
         # user id -> (entry id, deadline): the user's next text is a comment on that 👎.
         self._awaiting_comment: dict[int, tuple[str, float]] = {}
+        # user id -> (entry id, deadline): the answer a short follow-up refers to.
+        self._last_topic: dict[int, tuple[str, float]] = {}
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -74,11 +79,26 @@ class Assistant:
             note = texts.TOO_LONG_NOTE
         kb = self.kb  # one knowledge base for the whole question, even if a reload swaps it
         outcome = kb.answer(text)
+        if outcome.kind != "answer" and (previous := self._recent_topic(person.id)):
+            outcome = kb.answer_follow_up(text, previous) or outcome
+        if outcome.kind == "answer" and outcome.entry_id:
+            self._remember_topic(person.id, outcome.entry_id)
         question_id = await self.questions.record(person.id, text, outcome, source)
         reply = reply_for_outcome(kb, outcome, question_id, text)
         if note:
             reply = Reply(fit_message(note + reply.text), reply.buttons)
         return reply
+
+    def _remember_topic(self, user_id: int, entry_id: str) -> None:
+        now = time.monotonic()
+        if len(self._last_topic) > 10_000:  # forget those long gone
+            self._last_topic = {u: t for u, t in self._last_topic.items() if t[1] > now}
+        self._last_topic[user_id] = (entry_id, now + FOLLOW_UP_SECONDS)
+
+    def _recent_topic(self, user_id: int) -> str | None:
+        """The entry last shown to the user, if recent enough for a follow-up to mean it."""
+        last = self._last_topic.get(user_id)
+        return last[0] if last and last[1] > time.monotonic() else None
 
     # --- buttons ----------------------------------------------------------------------------
 
@@ -102,6 +122,7 @@ class Assistant:
             entry = kb.entry(parts[1])
             if entry is None:
                 return ButtonResult(toast=texts.ENTRY_GONE, reply=self.topics_home())
+            self._remember_topic(person.id, entry.id)
             return ButtonResult(reply=entry_reply(entry, kb))
         if len(parts) == 3 and parts[0] in ("p", "a", "n") and parts[1].isdigit():
             entry = kb.entry(parts[2])
@@ -113,6 +134,7 @@ class Assistant:
                 await self.questions.record_alternative(int(parts[1]), person.id, entry.id)
             else:  # a nearest topic under "belum tahu"
                 await self.questions.record_nearby(int(parts[1]), person.id, entry.id)
+            self._remember_topic(person.id, entry.id)
             return ButtonResult(reply=entry_reply(entry, kb))
         return ButtonResult(toast=texts.OLD_BUTTON)
 

@@ -145,6 +145,20 @@ class KnowledgeBase:
         """The entries closest to a question answered with "belum tahu"."""
         return self.matcher.nearby(question)
 
+    def answer_follow_up(self, question: str, previous_id: str) -> Outcome | None:
+        """`question` read as a follow-up to the answer `previous_id` ("trus biayanya?"
+        after the halal answer): the answer it then gets, or None if it is no follow-up
+        or still no single answer."""
+        previous = self.entry(previous_id)
+        if previous is None or not self.matcher.follows_up(question):
+            return None
+        outcome = self.matcher.answer(f"{previous.title}. {question}")
+        if outcome.kind != "answer" or not outcome.entry_id:
+            return None
+        # the follow-up's own words must fit what it is answered with ("kalau ke Korea?"
+        # after the Japan entry is no question about Japan)
+        return outcome if self.matcher.explains(outcome.entry_id, question) else None
+
     def entry(self, entry_id: str) -> Entry | None:
         return self.entries.get(entry_id)
 

@@ -80,6 +80,14 @@ ALTERNATIVE_SHARE = 0.5
 ALTERNATIVE_FLOOR = 0.6
 CLOSE_CALL = 0.05  # entries within 5% of the best are about as likely
 GENERIC_IDF = 1.1  # words many entries use ("biaya", "dokumen", "syarat") name no topic
+# A follow-up to the last answer ("trus biayanya?", "kalau yang buat ikan?", "brp lama?"):
+# this many terms at most, opened by a follow-up word or naming only generic words.
+FOLLOW_UP_TERMS = 3
+UBIQUITOUS_IDF = 0.3  # "ekspor", "produk": words nearly every entry uses
+_FOLLOW_UP = re.compile(
+    r"^\W*(?:trus|terus|trs|lalu|terus|kalau|kalo|klo|klw|kl|gimana\s+kalau|gmn\s+kalau"
+    r"|bagaimana\s+(?:dengan|kalau)|yang|yg|tapi|tp|nah|oh|untuk|utk|buat|sama|kak|min"
+    r"|and|what\s+about)\b", re.IGNORECASE)
 ANSWER_ONLY_DF = 0.25  # an entry mentioning a word only in its answer counts this much
 TYPICAL_QUESTIONS = 8  # question weights are scaled as if every entry had this many
 # Below the suggest threshold a question is still offered choices from this score on when
@@ -229,6 +237,7 @@ class Matcher:
     ) -> None:
         self.config = config
         self.ids = [e.id for e in entries]
+        self._index = {entry_id: i for i, entry_id in enumerate(self.ids)}
         products = tuple(products)
         off_topic, export_words, other_topics = (
             tuple(off_topic), tuple(export_words), tuple(other_topics))
@@ -447,6 +456,24 @@ class Matcher:
             return Outcome("answer", min(1.0, best), entry_id=best_id, suggestions=alternatives)
         choices = tuple(i for s, i in ranked[: cfg.max_suggestions] if s >= floor)
         return Outcome("suggest", min(1.0, best), suggestions=choices)
+
+    def follows_up(self, question: str) -> bool:
+        """Whether `question` reads as a follow-up to the previous answer: a few words
+        opened by "trus", "kalau", "yang"…, or only words many entries share ("biayanya?")."""
+        found = self.normaliser.terms(question)
+        if not found or len(found) > FOLLOW_UP_TERMS or small_talk(question):
+            return False
+        return bool(_FOLLOW_UP.match(question)) or all(
+            self.idf.get(t, self.unknown_idf) < GENERIC_IDF for t in found)
+
+    def explains(self, entry_id: str, question: str) -> bool:
+        """Whether the entry uses one of the question's own terms (not one nearly every
+        entry uses, like "ekspor"): "trus biayanya?" and the halal entry share "biaya";
+        "kalau ke Korea?" and the Japan entry share nothing."""
+        index = self._index.get(entry_id)
+        return index is not None and any(
+            index == i for t in set(self.normaliser.terms(question))
+            if self.idf.get(t, 0.0) >= UBIQUITOUS_IDF for i, _ in self.postings[t])
 
     def nearby(self, question: str, limit: int = NEARBY_LIMIT) -> tuple[str, ...]:
         """Entries closest to a question the bot cannot answer, for "belum tahu" to offer."""

@@ -45,6 +45,19 @@ async def test_follow_up_button_answers_the_related_entry(user) -> None:
     assert "Terakhir diperiksa:" in answer.text
 
 
+async def test_short_follow_up_is_answered_about_the_last_topic(user, bot) -> None:
+    sari = user(216)
+    first = await sari.ask("Bagaimana prosedur sertifikasi halal jalur reguler?")
+    assert "Sertifikasi halal reguler" in first.text
+    follow_up = await sari.ask("trus biayanya?")
+    assert "Sertifikasi halal reguler" in follow_up.text and "Rp" in follow_up.text
+    logged = await questions_logged(bot, 216)
+    assert (logged[-1]["outcome"], logged[-1]["entry_id"]) == ("answer", "halal-reguler")
+    # someone without that answer before is asked which topic they mean
+    fresh = await user(217).ask("trus biayanya?")
+    assert "Maksud Anda" in fresh.text
+
+
 async def test_unsure_question_offers_choices_that_answer_when_pressed(user, bot) -> None:
     ani = user(203)
     reply = await ani.ask("halal")

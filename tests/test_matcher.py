@@ -225,6 +225,39 @@ def test_single_broad_word_offers_choices(shipped: KnowledgeBase) -> None:
     assert len(outcome.suggestions) == 3
 
 
+@pytest.mark.parametrize(("question", "follows"), [
+    ("trus biayanya?", True),
+    ("berapa lama?", True),  # only words many entries share
+    ("kalau ke Korea?", True),
+    ("yang buat ikan gimana?", True),
+    ("PEB itu apa sih", False),  # names its own topic
+    ("makasih min", False),
+    ("kalau mau ekspor kopi ke Jepang dokumennya apa saja ya", False),  # too long
+])
+def test_follow_up_questions_are_recognised(
+    shipped: KnowledgeBase, question: str, follows: bool,
+) -> None:
+    assert shipped.matcher.follows_up(question) is follows
+
+
+def test_follow_up_is_answered_about_the_previous_topic_only_when_it_fits(
+    shipped: KnowledgeBase,
+) -> None:
+    assert shipped.answer("trus biayanya?").kind == "suggest"
+    outcome = shipped.answer_follow_up("trus biayanya?", "halal-reguler")
+    assert outcome is not None and outcome.entry_id == "halal-reguler"
+    assert answered_follow_up(shipped, "trus CIF?", "incoterms") == "incoterms"
+    # nothing in the Japan entry is about Korea, and a full question is no follow-up
+    assert shipped.answer_follow_up("kalau ke Korea?", "pasar-jepang") is None
+    assert shipped.answer_follow_up("PEB itu apa sih", "nib-oss") is None
+    assert shipped.answer_follow_up("trus biayanya?", "no-such-entry") is None
+
+
+def answered_follow_up(kb: KnowledgeBase, question: str, previous: str) -> str | None:
+    outcome = kb.answer_follow_up(question, previous)
+    return outcome.entry_id if outcome else None
+
+
 @pytest.mark.parametrize("question", ["biaya", "trus biayanya?", "dokumen", "lama"])
 def test_single_word_many_entries_use_offers_choices(
     shipped: KnowledgeBase, question: str,
