@@ -85,8 +85,8 @@ GENERIC_IDF = 1.1  # words many entries use ("biaya", "dokumen", "syarat") name 
 FOLLOW_UP_TERMS = 3
 UBIQUITOUS_IDF = 0.3  # "ekspor", "produk": words nearly every entry uses
 _FOLLOW_UP = re.compile(
-    r"^\W*(?:trus|terus|trs|lalu|terus|kalau|kalo|klo|klw|kl|gimana\s+kalau|gmn\s+kalau"
-    r"|bagaimana\s+(?:dengan|kalau)|yang|yg|tapi|tp|nah|oh|untuk|utk|buat|sama|kak|min"
+    r"^\W*(?:trus|terus|trs|lalu|kalau|kalo|klo|klw|kl|gimana\s+kalau|gmn\s+kalau"
+    r"|bagaimana\s+(?:dengan|kalau)|yang|yg|tapi|tp|nah|oh|untuk|utk|buat|sama"
     r"|and|what\s+about)\b", re.IGNORECASE)
 ANSWER_ONLY_DF = 0.25  # an entry mentioning a word only in its answer counts this much
 TYPICAL_QUESTIONS = 8  # question weights are scaled as if every entry had this many
