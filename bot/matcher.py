@@ -120,11 +120,11 @@ SURE = 1.0  # a score this high is as sure as matching gets
 ORIGIN_REACH = 120  # characters after "impor"/"beli" searched for where goods come from
 # Bringing goods into Indonesia: "impor mesin dari Jerman", "beli mesin dari China",
 # "ngedatengin kurma dari Arab", "impor barang ke Indonesia", "belanjaan saya dari
-# Amazon". Not "importir" or "pembeli"
-# (the buyer abroad, "buyer dari Jepang mau beli"), nor a destination's import rules
-# ("aturan impor Jepang"): only importing or buying followed by a foreign origin, or by
-# Indonesia as destination. A marketplace abroad is a foreign origin, also of goods
-# ordered ("saya pesan dari Alibaba"; but "ada yang pesan dari Malaysia" is a buyer's order).
+# Amazon". Not "importir" or "pembeli" (the buyer abroad, "buyer dari Jepang mau beli"),
+# nor a destination's import rules ("aturan impor Jepang"): only importing or buying
+# followed by a foreign origin, or by Indonesia as destination. A marketplace abroad is a
+# foreign origin, also of goods ordered ("saya pesan dari Alibaba"; but "ada yang pesan
+# dari Malaysia" is a buyer's order).
 _IMPORT = re.compile(r"\b(?:(?:meng|di)?impor(?:t|tnya|nya|kan|in)?|(?:mem|di)?beli(?:in)?"
                      r"|belanja(?:an|nya|annya)?|(?:men|di)?datangkan|(?:nge|n)?datengin)\b")
 # Imported goods named as such ("barang impor sy kena jalur merah", "refund bea masuk kalau
@@ -535,8 +535,8 @@ class Matcher:
         goods ordered from a marketplace abroad, a parcel from abroad, or imported goods
         named as such ("barang impor")."""
         text = question.lower()
-        # imported goods with no country named: "aturan barang impor di Australia" is a
-        # destination's rules, one a goods' origin "dari China" is caught below
+        # imported goods with no country named ("aturan barang impor di Australia" is a
+        # destination's rules; an origin like "dari China" is caught below)
         if _IMPORTED_GOODS.search(text) and not set(self.normaliser.terms(text)) & self.countries:
             return True
 
