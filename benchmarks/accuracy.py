@@ -115,6 +115,10 @@ Later sessions added:
 - off_topic_h (80 hard off-topic questions written blind: domestic trade, importing,
   travel, loans, recipes, live prices, the bot itself, context-free follow-ups; b021b64:
   68 of 80 rejected).
+- fresh_ak (125; 0bc8e06: 94.4 / 96.0 / 18 of 20, better baseline 84.0): East Java owners
+  right after a socialisation, the speaker's words retold, one fact in everyday words,
+  typos and Javanese particles, English mixed in, terse queries; written blind like
+  fresh_ad.
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
