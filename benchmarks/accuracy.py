@@ -119,6 +119,10 @@ Later sessions added:
   right after a socialisation, the speaker's words retold, one fact in everyday words,
   typos and Javanese particles, English mixed in, terse queries; written blind like
   fresh_ad.
+- fresh_al (125; 7c65765: 97.6 / 98.4 / 18 of 20, better baseline 83.2): owners in
+  Sumatra, Kalimantan and Sulawesi telling their situation first, needs without the
+  official term, Medan, Minang, Makassar and Manado particles, yes/no checks on one fact,
+  comparisons, some English; written blind like fresh_ad.
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
