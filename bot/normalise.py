@@ -33,6 +33,7 @@ _WORD = re.compile(r"[0-9a-z]+(?:[/\-][0-9a-z]+)*")
 _SPOKEN_E = re.compile(r"(?<=[^aeiou])e([^aeiou]+)$")
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,}(?:-[A-Z0-9]+)*\b")  # PEB, API, V-LEGAL, GS1
 _NAME = re.compile(r"\b[A-Z][a-z]{2,}\b")
+_NUMBER_UNIT = re.compile(r"(\d+)([a-z]{1,5})")
 
 # Question words, particles, pronouns and fillers of chat Indonesian (and a little English).
 # They say how someone asks, not what about.
@@ -59,6 +60,7 @@ STOP_WORDS = frozenset("""
     terimakasih dunk donk yaa kah mbok wkwk wkwkwk hehe haha oke sip mantap best first
     kang akang teteh mang sik ka
     sebenarnya sebenernya sebetulnya sbnrnya sbnernya emang
+    pas tadi td bilang
 """.split())
 
 PARTICLES = ("lah", "kah", "tah", "pun")
@@ -396,7 +398,16 @@ class Normaliser:
             self._longest_from[key[0]] = max(self._longest_from.get(key[0], 0), len(key))
 
     def _surface(self, text: str) -> list[str]:
-        return expand_slang(tokenize(text, self._whole), self.slang)
+        words: list[str] = []
+        for word in tokenize(text, self._whole):
+            # A number glued to its unit (30kg, 300jt) is the number and the unit, unless
+            # the vocabulary spells it so itself (20ft).
+            glued = _NUMBER_UNIT.fullmatch(word)
+            if glued and word not in self.slang:
+                words.extend(glued.groups())
+            else:
+                words.append(word)
+        return expand_slang(words, self.slang)
 
     def _stems(self, words: Iterable[str], names: frozenset[str] = frozenset()) -> list[str]:
         out: list[str] = []
@@ -497,8 +508,36 @@ class Normaliser:
                     i += size
                     break
             else:
+                # A phrase still reads across a stop word put inside it ("barang yang
+                # dibatasi" is "barang dibatasi").
+                skipped = self._phrase_across_stop_words(stems, i)
+                if skipped is not None:
+                    canonical, i = skipped
+                    if canonical:
+                        out.append(canonical)
+                    continue
                 word = stems[i]
                 if word not in STOP_WORDS and (len(word) > 1 or word.isdigit()):
                     out.append(word)
                 i += 1
         return out
+
+    def _phrase_across_stop_words(self, stems: list[str], i: int) -> tuple[str, int] | None:
+        """(canonical, index after it) of the longest phrase at `i` with stop words skipped."""
+        longest = self._longest_from.get(stems[i], 0)
+        if longest < 2 or stems[i] in STOP_WORDS:
+            return None
+        kept, ends = [stems[i]], [i + 1]
+        j = i + 1
+        while j < len(stems) and len(kept) < longest and j - i <= 2 * longest:
+            if stems[j] not in STOP_WORDS:
+                kept.append(stems[j])
+                ends.append(j + 1)
+            j += 1
+        for size in range(len(kept), 1, -1):
+            if ends[size - 1] - i == size:
+                continue  # no stop word inside: already tried as it stands
+            canonical = self.phrases.get(tuple(kept[:size]))
+            if canonical is not None:
+                return canonical, ends[size - 1]
+        return None

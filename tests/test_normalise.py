@@ -287,3 +287,24 @@ def test_sundanese_and_javanese_particles_say_nothing_about_the_topic() -> None:
     normaliser = Normaliser(["sertifikat kopi ke Korea"], {}, [])
     assert normaliser.terms("kang, sertifikat kopi ka Korea sik") == [
         "sertifikat", "kopi", "korea"]
+
+
+def test_a_number_glued_to_its_unit_is_the_number_and_the_unit() -> None:
+    normaliser = Normaliser(["barang kiriman di atas 30 kg"], {"20ft": ("20", "feet")}, [])
+    assert normaliser.terms("kiriman 30kg") == ["kiriman", "30", "kg"]
+    assert normaliser.terms("kontainer 20ft") == ["kontainer", "20", "feet"]
+
+
+def test_a_synonym_phrase_reads_across_a_stop_word_put_inside_it() -> None:
+    normaliser = Normaliser(["kapan barang termasuk ekspor"], {}, [
+        ("termasuk ekspor", "dianggap diekspor")])
+    assert normaliser.terms("barang dianggap sudah diekspor kapan") == [
+        "barang", "termasuk ekspor"]
+    assert normaliser.terms("dianggap resmi diekspor") == ["dianggap", "resmi", "ekspor"]
+
+
+def test_what_was_said_at_an_event_is_context_not_topic() -> None:
+    """'tadi pas sosialisasi disebut NPE' asks about NPE, not about the event."""
+    normaliser = Normaliser(["NPE itu apa"], {"td": ("tadi",), "sy": ("saya",)}, [],
+                            fillers=["pas sosialisasi", "kurang paham"])
+    assert normaliser.terms("NPE td pas sosialisasi dibilang, sy kurang paham") == ["npe"]
