@@ -273,8 +273,9 @@ class Matcher:
         # shipping, which the base leaves out like a neighbouring topic.
         places = sorted({" ".join(p.lower().split()) for p in domestic_places} - {""},
                         key=len, reverse=True)
+        # A route between two places is written with a dash too ("Surabaya-Makassar").
         self._to_domestic_place = re.compile(
-            r"\b(?:ke|ka|tujuan|sampai|sampe)\s+(?:\w+\s+(?:\w+\s+)?di\s+)?"
+            r"(?:\b(?:ke|ka|tujuan|sampai|sampe)\s+|\w\s*[-\u2013]\s*)(?:\w+\s+(?:\w+\s+)?di\s+)?"
             r"(?:kota\s+|provinsi\s+|pulau\s+)?(?:"
             + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in places) + r")\b"
         ) if places else None
@@ -301,7 +302,8 @@ class Matcher:
             self._place_words.setdefault(word[0], []).append(word)
         self._real_words = common_words()
         self.shipping_terms = frozenset(
-            t for w in ("kirim", "kargo", "ekspedisi", "kurir", "paket", "bawa")
+            t for w in ("kirim", "kargo", "ekspedisi", "kurir", "paket", "bawa", "ongkos kapal",
+                        "freight", "ongkir")
             for t in self.normaliser.terms(w))
         terms = self.normaliser.terms
         weights: list[dict[str, float]] = []

@@ -314,6 +314,8 @@ def test_neighbouring_topic_without_export_words_is_unknown(shipped: KnowledgeBa
     assert shipped.answer("cara daftar BPJS buat karyawan").kind == "unknown"
     assert shipped.answer("UMK kabupaten Gresik tahun depan berapa").kind == "unknown"
     assert shipped.answer("jadwal kapal tol laut ke Merauke").kind == "unknown"
+    assert shipped.answer("pulang umroh bawa kurma dr Jeddah 10 kg kena bea masuk gk?"
+                          ).kind == "unknown"
     assert shipped.answer("aplikasi pembukuan gratis buat usaha kecil apa yg bagus?").kind == (
         "unknown")
     # A recipe named in a halal question is no cooking question.
@@ -546,6 +548,9 @@ def test_an_office_asking_for_its_umkm_gets_the_topic_not_coaching(
     ("abdi hoyong kirim paket ka Bandung", True),  # Sundanese "ka" = ke
     ("kirim ke pembeli di Singapura lewat kurir", False),
     ("bawa bibit durian dari Medan ke Jakarta naik pesawat", True),  # carried, not sent
+    ("kirim keripik pake kapal kargo Surabaya-Makassar brp per kubik?", True),  # a route
+    ("ongkos kapal dari Makassar ke Surabaya utk 1 kontainer", True),
+    ("kirim kopi Medan-Singapura pakai kapal", False),  # the route ends abroad
 ])
 def test_sending_goods_within_indonesia_is_recognised(
     shipped: KnowledgeBase, question: str, domestic: bool,
