@@ -8,7 +8,8 @@ The score of an entry is the share of the question it explains: every question t
 weighs its rarity (IDF) — a term the base never uses weighs as much as the rarest one —
 and counts by how strongly the entry uses it. "bea masuk hp dari Singapura" shares
 "bea" and "Singapura" with the base, but the rest is unexplained, so the score stays low
-and the bot says it does not know. A long question that explains little of itself but
+and the bot says it does not know. The name a longer question asks the meaning of
+("..., NPE itu apa?") weighs twice. A long question that explains little of itself but
 names rare words tied to one entry is sure too (evidence). The best few entries are
 compared, as normalised word sequences, with their stored questions (rapidfuzz).
 
@@ -117,6 +118,11 @@ OTHER_MARKET = 0.6
 NEARBY_FLOOR = 0.3
 NEARBY_LIMIT = 2
 SURE = 1.0  # a score this high is as sure as matching gets
+# "NPE itu apa", "apa itu SKA", "PEB tuh apaan": the word whose meaning is asked.
+_WHAT_IS = re.compile(r"([^.,?!;:\n]+?)\s+(?:itu|tu|tuh|teh|iku)\s+(?:apa|apaan|opo|naon)\b"
+                      r"|\bapa\s+(?:itu|tu|tuh)\s+([^.,?!;:\n]+)", re.IGNORECASE)
+FOCUS_WEIGHT = 1.0  # extra weight of the words whose meaning is asked
+FOCUS_TERMS = 3  # at most this many: a name, not a whole clause
 ORIGIN_REACH = 120  # characters after "impor"/"beli" searched for where goods come from
 # Bringing goods into Indonesia: "impor mesin dari Jerman", "beli mesin dari China",
 # "ngedatengin kurma dari Arab", "impor barang ke Indonesia", "belanjaan saya dari
@@ -361,13 +367,16 @@ class Matcher:
     def _phrases(self, phrases: Iterable[str]) -> list[frozenset[str]]:
         return [found for phrase in phrases if (found := frozenset(self.normaliser.terms(phrase)))]
 
-    def _shares(self, found: list[str]) -> tuple[list[str], list[tuple[float, float, int]]]:
+    def _shares(self, found: list[str], focus: frozenset[str] = frozenset(),
+                ) -> tuple[list[str], list[tuple[float, float, int]]]:
         """The question's terms and the best few (share explained, evidence, entry)."""
         # Numbers the base never uses (5 kubik, 11%) are quantities, not topics, and
         # neutral words it never uses are no topic either: both are ignored.
         terms = [t for t in dict.fromkeys(found)
                  if t in self.idf or not (t.isdigit() or t in self.neutral)]
-        total = sum(self.idf.get(t, self.unknown_idf) for t in terms)
+        # The words whose meaning is asked ("..., NPE itu apa?") weigh more.
+        weight = {t: 1 + FOCUS_WEIGHT * (t in focus) for t in terms}
+        total = sum(self.idf.get(t, self.unknown_idf) * weight[t] for t in terms)
         if not total:
             return terms, []
         explained: dict[int, float] = {}
@@ -375,6 +384,7 @@ class Matcher:
             idf = self.idf.get(term)
             if idf is None:
                 continue
+            idf *= weight[term]
             for i, strength in self.postings[term]:
                 explained[i] = explained.get(i, 0.0) + idf * strength
         best = heapq.nlargest(RERANK, explained.items(), key=lambda item: item[1])
@@ -385,8 +395,9 @@ class Matcher:
         """(score, entry id) of the most likely entries, best first; score >= 1 is sure."""
         return self._ranked(self.normaliser.terms(question))
 
-    def _ranked(self, found: list[str]) -> list[tuple[float, str]]:
-        terms, shares = self._shares(found)
+    def _ranked(self, found: list[str], focus: frozenset[str] = frozenset(),
+                ) -> list[tuple[float, str]]:
+        terms, shares = self._shares(found, focus)
         if not shares:
             return []
         text = " ".join(terms)
@@ -418,7 +429,7 @@ class Matcher:
             if local != question:
                 question, found = local, self.normaliser.terms(local)
                 asked = set(found)
-        ranked = self._ranked(found)
+        ranked = self._ranked(found, self.asked_about(question, found))
         if not ranked:
             return Outcome("unknown", 0.0)
         best, best_id = ranked[0]
@@ -458,6 +469,16 @@ class Matcher:
             return Outcome("answer", min(1.0, best), entry_id=best_id, suggestions=alternatives)
         choices = tuple(i for s, i in ranked[: cfg.max_suggestions] if s >= floor)
         return Outcome("suggest", min(1.0, best), suggestions=choices)
+
+    def asked_about(self, question: str, found: list[str]) -> frozenset[str]:
+        """The term or two a longer question asks the meaning of ("..., NPE itu apa?",
+        "apa itu SKA, beda sama COO?"); none when that is the whole question."""
+        focus: set[str] = set()
+        for match in _WHAT_IS.finditer(question):
+            named = self.normaliser.terms(match.group(1) or match.group(2))
+            if len(set(named)) <= FOCUS_TERMS:
+                focus.update(named)
+        return frozenset(focus) if focus < set(found) else frozenset()
 
     def follows_up(self, question: str) -> bool:
         """Whether `question` reads as a follow-up to the previous answer: a few words

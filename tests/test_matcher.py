@@ -612,3 +612,14 @@ def test_domestic_shipping_is_out_of_scope_unless_about_exporting(
         "unknown")
     assert answered(shipped, "kirim kopi ke Jakarta untuk diekspor, PEB-nya siapa yang "
                              "urus?") == "peb-ceisa"
+
+
+def test_the_word_whose_meaning_is_asked_weighs_more(shipped: KnowledgeBase) -> None:
+    """A story around "NPE itu apa" is context; the question is what NPE is."""
+    matcher = shipped.matcher
+    question = "forwarder bilang kontainer sy blm boleh masuk terminal krn nunggu NPE. NPE itu apa?"
+    assert matcher.asked_about(question, matcher.normaliser.terms(question)) == {"npe"}
+    assert answered(shipped, question) == "peb-ceisa"
+    assert answered(shipped, "CN itu apa? bedanya sm PEB") == "ekspor-barang-kiriman"
+    # When the name is the whole question nothing stands out.
+    assert matcher.asked_about("PEB itu apa", ["peb"]) == frozenset()
