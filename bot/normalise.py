@@ -60,7 +60,7 @@ STOP_WORDS = frozenset("""
     terimakasih dunk donk yaa kah mbok wkwk wkwkwk hehe haha oke sip mantap best first
     kang akang teteh mang sik ka
     sebenarnya sebenernya sebetulnya sbnrnya sbnernya emang
-    pas tadi td bilang
+    pas tadi td bilang ku
 """.split())
 
 PARTICLES = ("lah", "kah", "tah", "pun")
