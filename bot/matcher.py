@@ -302,6 +302,13 @@ class Matcher:
             r"|provinsi\s+|pulau\s+)?(?:"
             + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in places) + r")\b"
         ) if places else None
+        # The minimum wage of a place ("UMK Surabaya 2026", "UMR kota Malang") is labour
+        # law, not the UMK (small business) the base speaks of.
+        self._wage_at_place = re.compile(
+            r"\b(?:umk|umr|ump|upah\s+minimum)\s+(?:kabupaten\s+|kab\.?\s+|kota\s+"
+            r"|provinsi\s+)?(?:"
+            + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in places) + r")\b"
+        ) if places else None
         # A misspelt place ("Jaakrta", "makssar") is still that place.
         self._place_words: dict[str, list[str]] = {}
         for word in {w for p in places for w in p.split() if len(w) >= 5}:
@@ -445,6 +452,7 @@ class Matcher:
         if not about_export and (self.sells_at_home(question, asked) or (best < SURE and (
                 _names_any(asked, self.other_topics)
                 or self.ships_within_indonesia(question, asked)
+                or self.asks_local_wage(question)
                 or self.buys_within_indonesia(question, asked)))):
             return Outcome("unknown", min(1.0, best))
         floor, answer_at = cfg.suggest_threshold, cfg.answer_threshold
@@ -545,6 +553,10 @@ class Matcher:
         `tujuan_dalam_negeri`) and no foreign country is named: "buyer dr Bandung"."""
         return bool(self._buyer_at_domestic_place and not asked & self.countries
                     and self._buyer_at_domestic_place.search(question.lower()))
+
+    def asks_local_wage(self, question: str) -> bool:
+        """Whether the question asks a place's minimum wage ("UMK Sidoarjo 2026 brp")."""
+        return bool(self._wage_at_place and self._wage_at_place.search(question.lower()))
 
     def sells_at_home(self, question: str, asked: set[str]) -> bool:
         """Whether the question sells at home ("jualan dalam negeri aja", "pasar lokal")

@@ -313,6 +313,10 @@ def test_neighbouring_topic_without_export_words_is_unknown(shipped: KnowledgeBa
     assert shipped.answer("potongan admin shopee buat seller berapa persen").kind == "unknown"
     assert shipped.answer("cara daftar BPJS buat karyawan").kind == "unknown"
     assert shipped.answer("UMK kabupaten Gresik tahun depan berapa").kind == "unknown"
+    # UMK of a place is its minimum wage; UMK alone is a small business.
+    assert shipped.answer("UMK Surabaya 2026 brp").kind == "unknown"
+    assert shipped.matcher.asks_local_wage("UMR kota Malang berapa")
+    assert not shipped.matcher.asks_local_wage("UMK wajib halal mulai Oktober 2026?")
     assert shipped.answer("jadwal kapal tol laut ke Merauke").kind == "unknown"
     assert shipped.answer("pulang umroh bawa kurma dr Jeddah 10 kg kena bea masuk gk?"
                           ).kind == "unknown"
