@@ -119,8 +119,10 @@ NEARBY_FLOOR = 0.3
 NEARBY_LIMIT = 2
 SURE = 1.0  # a score this high is as sure as matching gets
 # "NPE itu apa", "apa itu SKA", "PEB tuh apaan": the word whose meaning is asked.
-_WHAT_IS = re.compile(r"([^.,?!;:\n]+?)\s+(?:itu|tu|tuh|teh|iku)\s+(?:apa|apaan|opo|naon)\b"
-                      r"|\bapa\s+(?:itu|tu|tuh)\s+([^.,?!;:\n]+)", re.IGNORECASE)
+_WHAT_IS = re.compile(r"\s(?:itu|tu|tuh|teh|iku)\s+(?:apa|apaan|opo|naon)\b", re.IGNORECASE)
+_WHAT_IS_FIRST = re.compile(r"\bapa\s+(?:itu|tu|tuh)\s+([^.,?!;:\n]{1,60})", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.,?!;:\n]")
+FOCUS_REACH = 60  # characters before "itu apa" searched for the name asked about
 FOCUS_WEIGHT = 1.0  # extra weight of the words whose meaning is asked
 FOCUS_TERMS = 3  # at most this many: a name, not a whole clause
 ORIGIN_REACH = 120  # characters after "impor"/"beli" searched for where goods come from
@@ -481,9 +483,12 @@ class Matcher:
     def asked_about(self, question: str, found: list[str]) -> frozenset[str]:
         """The term or two a longer question asks the meaning of ("..., NPE itu apa?",
         "apa itu SKA, beda sama COO?"); none when that is the whole question."""
+        names = [_CLAUSE_END.split(question[max(0, m.start() - FOCUS_REACH): m.start()])[-1]
+                 for m in _WHAT_IS.finditer(question)]
+        names += [m.group(1) for m in _WHAT_IS_FIRST.finditer(question)]
         focus: set[str] = set()
-        for match in _WHAT_IS.finditer(question):
-            named = self.normaliser.terms(match.group(1) or match.group(2))
+        for name in names:
+            named = self.normaliser.terms(name)
             if len(set(named)) <= FOCUS_TERMS:
                 focus.update(named)
         return frozenset(focus) if focus < set(found) else frozenset()
