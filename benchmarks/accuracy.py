@@ -123,6 +123,10 @@ Later sessions added:
   Sumatra, Kalimantan and Sulawesi telling their situation first, needs without the
   official term, Medan, Minang, Makassar and Manado particles, yes/no checks on one fact,
   comparisons, some English; written blind like fresh_ad.
+- fresh_am (125; 1b4c22f: 96.0 / 96.8 / 18 of 20, better baseline 87.2): relatives,
+  cooperative and village staff, students and bank officers asking for someone else,
+  "is it true that" checks, numbers and deadlines, one- to three-word queries and bare
+  acronyms, English-heavy mixes, Betawi and Javanese words; written blind like fresh_ad.
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
