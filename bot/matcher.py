@@ -481,7 +481,7 @@ class Matcher:
         return Outcome("suggest", min(1.0, best), suggestions=choices)
 
     def asked_about(self, question: str, found: list[str]) -> frozenset[str]:
-        """The term or two a longer question asks the meaning of ("..., NPE itu apa?",
+        """The few terms a longer question asks the meaning of ("..., NPE itu apa?",
         "apa itu SKA, beda sama COO?"); none when that is the whole question."""
         names = [_CLAUSE_END.split(question[max(0, m.start() - FOCUS_REACH): m.start()])[-1]
                  for m in _WHAT_IS.finditer(question)]
