@@ -281,11 +281,14 @@ class Matcher:
         # shipping, which the base leaves out like a neighbouring topic.
         places = sorted({" ".join(p.lower().split()) for p in domestic_places} - {""},
                         key=len, reverse=True)
+        # Any one of those places; a name of several words may be spaced in any way.
+        place = ("(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in places)
+                 + r")\b")
         # A route between two places is written with a dash too ("Surabaya-Makassar").
         self._to_domestic_place = re.compile(
             r"(?:\b(?:ke|ka|tujuan|sampai|sampe)\s+|\w\s*[-\u2013]\s*)(?:\w+\s+(?:\w+\s+)?di\s+)?"
-            r"(?:kota\s+|provinsi\s+|pulau\s+)?(?:"
-            + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in places) + r")\b"
+            r"(?:kota\s+|provinsi\s+|pulau\s+)?"
+            + place
         ) if places else None
         # Where an exporter is based ("UMKM di Kabupaten Blitar", "rotan dari Cirebon",
         # "sambal khas Madiun", "kopi robusta Lampung") is no topic: in a question that
@@ -293,23 +296,23 @@ class Matcher:
         # Elsewhere it stays an unknown word, a sign of a question about local business.
         self._at_domestic_place = re.compile(
             r"\b(?:(?:di|dari|dr|asal|khas)\s+)?(?:kota\s+|kabupaten\s+|kab\.?\s+|provinsi\s+"
-            r"|pulau\s+)?(?:"
-            + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in places) + r")\b",
+            r"|pulau\s+)?"
+            + place,
             re.IGNORECASE) if places else None
         # A buyer in Indonesia ("ada buyer dr Bandung minta tempo", "reseller di Bali") is
         # domestic trade, left out like domestic shipping.
         self._buyer_at_domestic_place = re.compile(
             r"\b(?:buyer|pembeli|pelanggan|customer|konsumen|reseller|distributor|agen|pemesan)"
             r"\s+(?:\w+\s+)?(?:dari|dr|di|asal)\s+(?:kota\s+|kabupaten\s+|kab\.?\s+"
-            r"|provinsi\s+|pulau\s+)?(?:"
-            + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in places) + r")\b"
+            r"|provinsi\s+|pulau\s+)?"
+            + place
         ) if places else None
         # The minimum wage of a place ("UMK Surabaya 2026", "UMR kota Malang") is labour
         # law, not the UMK (small business) the base speaks of.
         self._wage_at_place = re.compile(
             r"\b(?:umk|umr|ump|upah\s+minimum)\s+(?:kabupaten\s+|kab\.?\s+|kota\s+"
-            r"|provinsi\s+)?(?:"
-            + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in places) + r")\b"
+            r"|provinsi\s+)?"
+            + place
         ) if places else None
         # A misspelt place ("Jaakrta", "makssar") is still that place.
         self._place_words: dict[str, list[str]] = {}
