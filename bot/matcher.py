@@ -290,6 +290,13 @@ class Matcher:
             r"(?:kota\s+|provinsi\s+|pulau\s+)?"
             + place
         ) if places else None
+        # A route with both ends in Indonesia ("dari Surabaya ke Jakarta", "Medan-Batam"
+        # is not one: Batam is no listed place) says so even when an entry fits surely.
+        at = r"(?:kota\s+|provinsi\s+|pulau\s+)?" + place
+        self._route_at_home = re.compile(
+            r"\b(?:dari|dr)\s+" + at + r"[^.?!\n]{0,40}?\b(?:ke|ka|sampai|sampe)\s+" + at
+            + r"|\b" + place + r"\s*[-\u2013]\s*" + place
+        ) if places else None
         # Where an exporter is based ("UMKM di Kabupaten Blitar", "rotan dari Cirebon",
         # "sambal khas Madiun", "kopi robusta Lampung") is no topic: in a question that
         # names exporting or a foreign country it is left out.
@@ -452,9 +459,12 @@ class Matcher:
                         or self.buyer_abroad(question))
         if self.imports_into_indonesia(question) and not about_export:
             return Outcome("unknown", min(1.0, best))
-        # Selling at home is said outright ("cuma jualan dalam negeri"), so it counts even
-        # when an entry fits surely; a neighbouring topic or a domestic place only when none does.
-        if not about_export and (self.sells_at_home(question, asked) or (best < SURE and (
+        # Selling at home and a route inside Indonesia are said outright ("cuma jualan
+        # dalam negeri", "dari Surabaya ke Jakarta"), so they count even when an entry fits
+        # surely; a neighbouring topic or a domestic place only when none does.
+        said_at_home = (self.sells_at_home(question, asked)
+                        or self.ships_between_domestic_places(question, asked))
+        if not about_export and (said_at_home or (best < SURE and (
                 _names_any(asked, self.other_topics)
                 or self.ships_within_indonesia(question, asked)
                 or self.asks_local_wage(question)
@@ -555,6 +565,13 @@ class Matcher:
         return bool(self._to_domestic_place and asked & self.shipping_terms
                     and not asked & self.countries
                     and self._to_domestic_place.search(question.lower()))
+
+    def ships_between_domestic_places(self, question: str, asked: set[str]) -> bool:
+        """Whether the question sends goods from one place in Indonesia to another and
+        names no foreign country: "kontainer dari Surabaya ke Jakarta"."""
+        return bool(self._route_at_home and asked & self.shipping_terms
+                    and not asked & self.countries
+                    and self._route_at_home.search(question.lower()))
 
     def buys_within_indonesia(self, question: str, asked: set[str]) -> bool:
         """Whether the buyer asked about is in Indonesia (kosakata.yaml

@@ -160,6 +160,8 @@ def test_shipped_base_answers_typical_questions(
      "mana", "ske-bpom"),
     ("festival dagang internasional buat ketemu buyer ada kapan aja?", "pameran-dagang"),
     ("ITPC ada berapa di dunia", "cari-buyer-perwakilan"),
+    ("ongkos kirim contoh produk boleh dibebankan ke pembeli?", "kirim-sampel"),
+    ("sertifikat halal skrg berlaku seumur hidup ya?", "halal-reguler"),
 ])
 def test_everyday_names_of_official_things_are_understood(
     shipped: KnowledgeBase, question: str, entry_id: str,
@@ -616,6 +618,34 @@ def test_domestic_shipping_is_out_of_scope_unless_about_exporting(
         "unknown")
     assert answered(shipped, "kirim kopi ke Jakarta untuk diekspor, PEB-nya siapa yang "
                              "urus?") == "peb-ceisa"
+
+
+@pytest.mark.parametrize(("question", "route"), [
+    ("tarif kontainer 20 feet dari Surabaya ke Jakarta berapa?", True),
+    ("ongkos kapal dr kota Makassar sampai Ambon brp", True),
+    ("kirim keripik pake kapal kargo Surabaya-Makassar brp per kubik?", True),
+    ("kirim kontainer ke Jakarta berapa", False),  # one end only: not surely a route
+    ("kirim kopi dari Medan ke Singapura pakai kapal", False),  # it ends abroad
+    ("kontainer dari Surabaya. ke Jakarta besok", False),  # two sentences
+])
+def test_a_route_inside_indonesia_is_recognised(
+    shipped: KnowledgeBase, question: str, route: bool,
+) -> None:
+    matcher = shipped.matcher
+    asked = set(matcher.normaliser.terms(question))
+    assert matcher.ships_between_domestic_places(question, asked) is route
+
+
+def test_a_route_inside_indonesia_is_out_of_scope_even_when_an_entry_fits_surely(
+    shipped: KnowledgeBase,
+) -> None:
+    """Container words fit the forwarder entry surely; both ends at home still say it
+    is domestic shipping, unless the question is about exporting."""
+    question = "tarif kirim kontainer 20 feet dari Surabaya ke Jakarta lewat tol laut berapa?"
+    assert shipped.matcher.ranked(question)[0][0] >= 1.0
+    assert shipped.answer(question).kind == "unknown"
+    assert answered(shipped, "tarif kirim kontainer 20 feet dari Surabaya ke Jakarta buat "
+                             "diekspor ke Jepang berapa?") == "forwarder-lcl-fcl"
 
 
 def test_the_word_whose_meaning_is_asked_weighs_more(shipped: KnowledgeBase) -> None:
