@@ -306,11 +306,11 @@ class Matcher:
             r"|pulau\s+)?"
             + place,
             re.IGNORECASE) if places else None
-        # A buyer in Indonesia ("ada buyer dr Bandung minta tempo", "reseller di Bali") is
-        # domestic trade, left out like domestic shipping.
+        # A buyer in Indonesia ("ada buyer dr Bandung minta tempo", "reseller di Bali",
+        # "toko oleh-oleh di Jakarta") is domestic trade, left out like domestic shipping.
         self._buyer_at_domestic_place = re.compile(
-            r"\b(?:buyer|pembeli|pelanggan|customer|konsumen|reseller|distributor|agen|pemesan)"
-            r"\s+(?:\w+\s+)?(?:dari|dr|di|asal)\s+(?:kota\s+|kabupaten\s+|kab\.?\s+"
+            r"\b(?:buyer|pembeli|pelanggan|customer|konsumen|reseller|distributor|agen|pemesan"
+            r"|toko)\s+(?:[\w-]+\s+)?(?:dari|dr|di|asal)\s+(?:kota\s+|kabupaten\s+|kab\.?\s+"
             r"|provinsi\s+|pulau\s+)?"
             + place
         ) if places else None

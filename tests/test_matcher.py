@@ -103,6 +103,7 @@ def test_off_topic_question_is_unknown(kb: KnowledgeBase, question: str) -> None
     "pacar saya marah terus gimana",
     # "cara export" reads as the one term "prosedur ekspor"; "export file" still applies
     "cara export file desain dari Canva ke PDF gimana?",
+    "mau pinjam uang buat biaya sekolah anak, bank mana yg bunganya kecil?",
 ])
 def test_off_topic_question_sharing_a_word_is_unknown(
     shipped: KnowledgeBase, question: str,
@@ -571,6 +572,8 @@ def test_sending_goods_within_indonesia_is_recognised(
     ("pembeli di Bali minta harga grosir", True),
     ("ada buyer dari Jepang minta tempo 30 hari", False),  # a buyer abroad
     ("buyer dari Jakarta mau ekspor ke Korea, saya perlu apa", False),  # a foreign country
+    ("titip kain di toko oleh-oleh di Jakarta, bagi hasilnya brp", True),  # a shop at home
+    ("ada toko di Sydney mau pesan rutin", False),
 ])
 def test_a_buyer_in_indonesia_is_recognised(
     shipped: KnowledgeBase, question: str, domestic: bool,
