@@ -127,6 +127,10 @@ Later sessions added:
   cooperative and village staff, students and bank officers asking for someone else,
   "is it true that" checks, numbers and deadlines, one- to three-word queries and bare
   acronyms, English-heavy mixes, Betawi and Javanese words; written blind like fresh_ad.
+- fresh_an (125; 14aca19: 96.0 / 98.4 / 18 of 20, better baseline 79.2): owners in
+  Eastern Indonesia and women running home businesses, long stories before the question,
+  beta/sa/katong/sonde particles, phone abbreviations, needs without the official term,
+  short queries, some English; written blind like fresh_ad.
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
