@@ -163,6 +163,7 @@ def test_shipped_base_answers_typical_questions(
     ("ITPC ada berapa di dunia", "cari-buyer-perwakilan"),
     ("ongkos kirim contoh produk boleh dibebankan ke pembeli?", "kirim-sampel"),
     ("sertifikat halal skrg berlaku seumur hidup ya?", "halal-reguler"),
+    ("pengajuan ekspor sy keluar NPP, itu kenapa", "peb-ceisa"),
 ])
 def test_everyday_names_of_official_things_are_understood(
     shipped: KnowledgeBase, question: str, entry_id: str,
