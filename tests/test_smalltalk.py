@@ -19,6 +19,7 @@ from bot.smalltalk import small_talk
     ("P", "greeting"),
     ("salam kenal min", "greeting"),
     ("tes", "greeting"),
+    ("tes tes, masuk ga?", "greeting"),  # checking the bot hears them
     ("siaaap", "ok"),
     ("ok noted", "ok"),
     ("oke siap, nanti saya coba dulu", "ok"),
@@ -32,6 +33,7 @@ def test_courtesy_is_recognised(text: str, kind: str) -> None:
     "halo, cara daftar NIB gimana?",  # a greeting with a question is a question
     "makasih, terus SKA ngurusnya di mana?",
     "izin",
+    "masuk ga?",  # no courtesy in it
     "halal",
     "🙏",
     "",
