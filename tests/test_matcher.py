@@ -104,6 +104,7 @@ def test_off_topic_question_is_unknown(kb: KnowledgeBase, question: str) -> None
     # "cara export" reads as the one term "prosedur ekspor"; "export file" still applies
     "cara export file desain dari Canva ke PDF gimana?",
     "mau pinjam uang buat biaya sekolah anak, bank mana yg bunganya kecil?",
+    "KUR boleh dipakai buat beli mobil pribadi?",
 ])
 def test_off_topic_question_sharing_a_word_is_unknown(
     shipped: KnowledgeBase, question: str,
