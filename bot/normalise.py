@@ -21,6 +21,7 @@ The steps, each a small function so it can be tested alone:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import cache
 
@@ -91,10 +92,18 @@ _VERB_PREFIXES = ("di", "ng", "ny", "me", "n")
 _VOWELS = frozenset("aeiou")
 
 
+def without_accents(text: str) -> str:
+    """`text` with accents dropped, so "Türkiye" and "café" are read as plain letters."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text)
+                   if not unicodedata.combining(c))
+
+
 def tokenize(text: str, whole: Iterable[str] | Mapping[str, object] = ()) -> list[str]:
     """Lower-case words of `text`; hyphen/slash words stay whole only if `whole` knows them."""
     tokens: list[str] = []
-    for word in _WORD.findall(text.lower()):
+    for word in _WORD.findall(without_accents(text.lower())):
         if len(word) > 3 and word.endswith("2") and word[-2].isalpha():
             word = word[:-1]  # langkah2 = langkah-langkah
             if f"{word}-{word}" in whole:  # surat2 = surat-surat, a word of its own

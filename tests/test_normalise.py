@@ -23,6 +23,11 @@ def test_tokenize_lowercases_and_drops_punctuation() -> None:
     assert tokenize("PEB itu apa, sih?!") == ["peb", "itu", "apa", "sih"]
 
 
+def test_tokenize_reads_accented_letters_as_plain_ones() -> None:
+    """"Türkiye" is one word, not "t" and "rkiye"."""
+    assert tokenize("ekspor ke Türkiye, kopi café") == ["ekspor", "ke", "turkiye", "kopi", "cafe"]
+
+
 def test_tokenize_folds_reduplication() -> None:
     assert tokenize("barang-barang dan langkah2") == ["barang", "dan", "langkah"]
 
