@@ -165,6 +165,7 @@ def test_shipped_base_answers_typical_questions(
     ("ongkos kirim contoh produk boleh dibebankan ke pembeli?", "kirim-sampel"),
     ("sertifikat halal skrg berlaku seumur hidup ya?", "halal-reguler"),
     ("pengajuan ekspor sy keluar NPP, itu kenapa", "peb-ceisa"),
+    ("produk halal ke UEA syaratnya apa", "pasar-timur-tengah"),
 ])
 def test_everyday_names_of_official_things_are_understood(
     shipped: KnowledgeBase, question: str, entry_id: str,
