@@ -131,6 +131,14 @@ Later sessions added:
   Eastern Indonesia and women running home businesses, long stories before the question,
   beta/sa/katong/sonde particles, phone abbreviations, needs without the official term,
   short queries, some English; written blind like fresh_ad.
+- fresh_ao (125; 73f9aba: 98.4 / 99.2 / 20 of 20, better baseline 78.4): what-if and
+  consequence questions (penalties, missed deadlines, rejected shipments, mistakes already
+  made), formal requests from offices and incubators, search-box queries, Jakarta slang
+  with English, comparisons, numbers to check; written blind like fresh_ad.
+- fresh_ap (125; 73f9aba: 97.6 / 98.4 / 19 of 20, better baseline 80.8): owners who have
+  exported once and hit a snag or go a step further, buyers' and forwarders' words quoted
+  in English, young exporters' code-mixing, terse queries, staff asking for the boss;
+  written blind like fresh_ad.
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
