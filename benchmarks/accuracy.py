@@ -139,6 +139,11 @@ Later sessions added:
   exported once and hit a snag or go a step further, buyers' and forwarders' words quoted
   in English, young exporters' code-mixing, terse queries, staff asking for the boss;
   written blind like fresh_ad.
+- fresh_ar (125; 46a172a: 95.2 / 96.8 / 17 of 20, better baseline 71.2): people asking
+  for someone else (grown children, KKN students, bank officers, village officials,
+  spouses, returning migrant workers), a third mostly in English, polite "Bapak/Ibu"
+  Indonesian, chat with typos, short queries, two questions at once; written blind like
+  fresh_ad.
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
