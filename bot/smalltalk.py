@@ -35,7 +35,7 @@ FILLER = frozenset("""
     lagi dulu deh dong nih ah oh wah lho loh kok sudah udah udh sy saya kami aku all
     everyone bot mau ingin pengen boleh numpang izin ijin to you so very much lot
     nanti ntar coba dicoba cobain kabari dikabari apa kabar kabarnya makan belum blm
-    masuk kebaca terbaca ga gak nggak ngga enggak
+    masuk kebaca terbaca ga gak nggak ngga enggak wkwk wkwkwk haha hehe hihi
 """.split())
 MAX_WORDS = 12
 

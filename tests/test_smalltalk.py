@@ -20,6 +20,7 @@ from bot.smalltalk import small_talk
     ("salam kenal min", "greeting"),
     ("tes", "greeting"),
     ("tes tes, masuk ga?", "greeting"),  # checking the bot hears them
+    ("wkwk test", "greeting"),
     ("siaaap", "ok"),
     ("ok noted", "ok"),
     ("oke siap, nanti saya coba dulu", "ok"),
