@@ -139,6 +139,10 @@ Later sessions added:
   exported once and hit a snag or go a step further, buyers' and forwarders' words quoted
   in English, young exporters' code-mixing, terse queries, staff asking for the boss;
   written blind like fresh_ad.
+- fresh_aq (125; 797d5d9: 97.6 / 98.4 / 18 of 20, better baseline 76.8): every question
+  led by a product and sector (cosmetics, spices, seaweed, frozen fish, furniture, rattan,
+  batik, coffee, honey, coconut, essential oils, ceramics), often with a country and a
+  quantity, casual and formal, regional particles; written blind like fresh_ad.
 - fresh_ar (125; 46a172a: 95.2 / 96.8 / 17 of 20, better baseline 71.2): people asking
   for someone else (grown children, KKN students, bank officers, village officials,
   spouses, returning migrant workers), a third mostly in English, polite "Bapak/Ibu"
