@@ -284,15 +284,14 @@ class Matcher:
         # Any one of those places; a name of several words may be spaced in any way.
         place = ("(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in places)
                  + r")\b")
+        at = r"(?:kota\s+|provinsi\s+|pulau\s+)?" + place  # "ke kota Makassar"
         # A route between two places is written with a dash too ("Surabaya-Makassar").
         self._to_domestic_place = re.compile(
             r"(?:\b(?:ke|ka|tujuan|sampai|sampe)\s+|\w\s*[-\u2013]\s*)(?:\w+\s+(?:\w+\s+)?di\s+)?"
-            r"(?:kota\s+|provinsi\s+|pulau\s+)?"
-            + place
+            + at
         ) if places else None
-        # A route with both ends in Indonesia ("dari Surabaya ke Jakarta", "Medan-Batam"
-        # is not one: Batam is no listed place) says so even when an entry fits surely.
-        at = r"(?:kota\s+|provinsi\s+|pulau\s+)?" + place
+        # A route with both ends in Indonesia ("dari Surabaya ke Jakarta"; "Medan-Batam"
+        # is not one, as Batam is not listed) says so even when an entry fits surely.
         self._route_at_home = re.compile(
             r"\b(?:dari|dr)\s+" + at + r"[^.?!\n]{0,40}?\b(?:ke|ka|sampai|sampe)\s+" + at
             + r"|\b" + place + r"\s*[-\u2013]\s*" + place

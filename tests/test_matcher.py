@@ -547,6 +547,12 @@ def test_an_office_asking_for_its_umkm_gets_the_topic_not_coaching(
         "pendampingan-pemerintah")
 
 
+def recognised(kb: KnowledgeBase, check: str, question: str) -> bool:
+    """What the matcher's `check` (a method taking the question and its terms) says."""
+    matcher = kb.matcher
+    return getattr(matcher, check)(question, set(matcher.normaliser.terms(question)))
+
+
 @pytest.mark.parametrize(("question", "domestic"), [
     ("kirim lemari jati ke Jayapura pakai kargo apa yang murah?", True),
     ("ekspedisi ke kota Makassar yang cepat apa ya", True),
@@ -565,9 +571,7 @@ def test_an_office_asking_for_its_umkm_gets_the_topic_not_coaching(
 def test_sending_goods_within_indonesia_is_recognised(
     shipped: KnowledgeBase, question: str, domestic: bool,
 ) -> None:
-    matcher = shipped.matcher
-    asked = set(matcher.normaliser.terms(question))
-    assert matcher.ships_within_indonesia(question, asked) is domestic
+    assert recognised(shipped, "ships_within_indonesia", question) is domestic
 
 
 @pytest.mark.parametrize(("question", "domestic"), [
@@ -581,9 +585,7 @@ def test_sending_goods_within_indonesia_is_recognised(
 def test_a_buyer_in_indonesia_is_recognised(
     shipped: KnowledgeBase, question: str, domestic: bool,
 ) -> None:
-    matcher = shipped.matcher
-    asked = set(matcher.normaliser.terms(question))
-    assert matcher.buys_within_indonesia(question, asked) is domestic
+    assert recognised(shipped, "buys_within_indonesia", question) is domestic
 
 
 def test_a_domestic_buyer_is_out_of_scope_unless_about_exporting(
@@ -637,9 +639,7 @@ def test_domestic_shipping_is_out_of_scope_unless_about_exporting(
 def test_a_route_inside_indonesia_is_recognised(
     shipped: KnowledgeBase, question: str, route: bool,
 ) -> None:
-    matcher = shipped.matcher
-    asked = set(matcher.normaliser.terms(question))
-    assert matcher.ships_between_domestic_places(question, asked) is route
+    assert recognised(shipped, "ships_between_domestic_places", question) is route
 
 
 def test_a_route_inside_indonesia_is_out_of_scope_even_when_an_entry_fits_surely(
