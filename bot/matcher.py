@@ -161,6 +161,7 @@ _BUYER_FROM = re.compile(
 _SELLS_AT_HOME = re.compile(
     r"\b(?:dalam\s+negeri|dalam\s+negri|dlm\s+negeri|domestik"
     r"|(?:pasar|pembeli|konsumen|toko|marketplace|pelanggan)\s+lokal"
+    r"|(?:toko|warung|kios|lapak)\s+(?:[\w-]+\s+)?(?:dekat|deket|sekitar)\s+(?:rumah|kampung)"
     r"|di\s+pasar(?!\s+(?:indonesia|internasional|global|luar|ekspor|dunia|asia|eropa)))\b",
     re.IGNORECASE)
 _FREE_SALE = re.compile(r"\b(?:dijual\s+bebas|free\s+sale|fsc)\b", re.IGNORECASE)

@@ -36,6 +36,7 @@ FILLER = frozenset("""
     everyone bot mau ingin pengen boleh numpang izin ijin to you so very much lot
     nanti ntar coba dicoba cobain kabari dikabari apa kabar kabarnya makan belum blm
     masuk kebaca terbaca ga gak nggak ngga enggak wkwk wkwkwk haha hehe hihi
+    kemarin kemaren tadi td barusan berguna bermanfaat ngebantu helpful
 """.split())
 MAX_WORDS = 12
 

@@ -21,6 +21,7 @@ from bot.smalltalk import small_talk
     ("tes", "greeting"),
     ("tes tes, masuk ga?", "greeting"),  # checking the bot hears them
     ("wkwk test", "greeting"),
+    ("Makasih ya infonya kemarin, berguna banget", "thanks"),
     ("siaaap", "ok"),
     ("ok noted", "ok"),
     ("oke siap, nanti saya coba dulu", "ok"),
