@@ -160,7 +160,7 @@ _BUYER_FROM = re.compile(
 # certificate proves ("bukti dijual bebas di dalam negeri").
 _SELLS_AT_HOME = re.compile(
     r"\b(?:dalam\s+negeri|dalam\s+negri|dlm\s+negeri|domestik"
-    r"|(?:pasar|pembeli|konsumen|toko|marketplace|pelanggan)\s+lokal"
+    r"|(?:pasar|pembeli|konsumen|toko|marketplace|pelanggan|online|jualan|penjualan)\s+lokal"
     r"|(?:toko|warung|kios|lapak)\s+(?:[\w-]+\s+)?(?:dekat|deket|sekitar)\s+(?:rumah|kampung)"
     r"|di\s+pasar(?!\s+(?:indonesia|internasional|global|luar|ekspor|dunia|asia|eropa)))\b",
     re.IGNORECASE)

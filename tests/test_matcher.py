@@ -343,6 +343,8 @@ def test_neighbouring_topic_without_export_words_is_unknown(shipped: KnowledgeBa
     assert shipped.answer("cara hitung harga jual buat pasar lokal").kind == "unknown"
     assert shipped.answer("daftar merek buat jualan dalam negeri aja syaratnya apa").kind == (
         "unknown")
+    assert shipped.answer("harus lapor pajak buat usaha sampingan jualan kopi online lokal?"
+                          ).kind == "unknown"
     # A shop near home is the local market too.
     assert shipped.answer("Daftar PIRT buat titip kue di warung dekat rumah, syaratnya apa?"
                           ).kind == "unknown"
