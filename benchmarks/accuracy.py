@@ -148,6 +148,15 @@ Later sessions added:
   spouses, returning migrant workers), a third mostly in English, polite "Bapak/Ibu"
   Indonesian, chat with typos, short queries, two questions at once; written blind like
   fresh_ad.
+- fresh_as (125; 4ce456f: 97.6 / 100.0 / 20 of 20, better baseline 84.0): Sumatran owners
+  (awak, ambo, cemana, bah) comparing two things ("bedanya X sama Y", "X atau Y") and
+  checking one fact yes or no; written blind like fresh_ad.
+- fresh_at (125; 4ce456f: 98.4 / 99.2 / 20 of 20, better baseline 78.4): young online
+  sellers (Shopee, TikTok Shop) going global, heavy slang, English mid-sentence, emoji,
+  chatter before the question; written blind like fresh_ad.
+- fresh_au (125; 4ce456f: 93.6 / 97.6 / 18 of 20, better baseline 76.8): myths and hearsay
+  to check ("katanya ... bener gak?", "di grup WA ada yang bilang"), Central Java, Bali,
+  NTB and Kalimantan owners, formal and casual; written blind like fresh_ad.
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
