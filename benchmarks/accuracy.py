@@ -157,6 +157,12 @@ Later sessions added:
 - fresh_au (125; 4ce456f: 93.6 / 97.6 / 18 of 20, better baseline 76.8): myths and hearsay
   to check ("katanya ... bener gak?", "di grup WA ada yang bilang"), Central Java, Bali,
   NTB and Kalimantan owners, formal and casual; written blind like fresh_ad.
+- fresh_av (125; b5123cd: 96.0 / 100.0 / 20 of 20, better baseline 85.6): West Java and
+  Banten owners with Sundanese particles (teh, atuh, euy, kumaha, abdi), asking the order
+  of steps ("dulu X atau Y", "setelah X terus apa"); written blind like fresh_ad.
+- fresh_aw (125; b5123cd: 92.8 / 96.0 / 16 of 20, better baseline 82.4): questions naming
+  the portal, app or office (OSS, CEISA, SIHALAL, e-SKA, INATRADE, KPPBC, LPEI, PLUT),
+  which menu, why an application is stuck, offices mixed up; written blind like fresh_ad.
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
