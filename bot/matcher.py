@@ -161,6 +161,7 @@ _BUYER_FROM = re.compile(
 _SELLS_AT_HOME = re.compile(
     r"\b(?:dalam\s+negeri|dalam\s+negri|dlm\s+negeri|domestik"
     r"|(?:pasar|pembeli|konsumen|toko|marketplace|pelanggan|online|jualan|penjualan)\s+lokal"
+    r"|(?:dijual|jual|jualan)\s+(?:lagi\s+|kembali\s+)?di\s+(?:sini|sinii)"
     r"|(?:toko|warung|kios|lapak)\s+(?:[\w-]+\s+)?(?:dekat|deket|sekitar)\s+(?:rumah|kampung)"
     r"|di\s+pasar(?!\s+(?:indonesia|internasional|global|luar|ekspor|dunia|asia|eropa)))\b",
     re.IGNORECASE)
@@ -181,7 +182,11 @@ _ORIGIN_END = re.compile(r"\b(?:ke|ka|to|tujuan|buat|untuk|utk)\b")
 _MARKETPLACE_ABROAD = re.compile(
     r"\b(?:dari|from|di|lewat|via)\s+(?:alibaba|aliexpress|taobao|1688|temu|amazon|ebay|shein)\b")
 _LONG_WORD = re.compile(r"[^\W\d_]{5,}")
-_INTO_INDONESIA = re.compile(r"\b(?:ke|masuk|to|into)\s+(?:indonesia|indo)\b")
+# ...or brought home or sold here ("beli iPhone di Singapura trus dibawa pulang", "impor
+# kosmetik Korea buat dijual di sini").
+_INTO_INDONESIA = re.compile(
+    r"\b(?:(?:ke|masuk|to|into)\s+(?:indonesia|indo)|(?:di)?bawa\s+pulang"
+    r"|(?:di)?jual(?:an)?\s+(?:lagi\s+|kembali\s+)?di\s+sini)\b")
 # Regional offices asking for the businesses they coach introduce themselves ("Kami dari
 # Disperindag Kabupaten Jombang", "Saya pendamping di PLUT Bondowoso", "Disperindag Kota
 # Malang mau tanya") and call those businesses "binaan kami": who asks is not what is

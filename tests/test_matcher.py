@@ -105,6 +105,7 @@ def test_off_topic_question_is_unknown(kb: KnowledgeBase, question: str) -> None
     "cara export file desain dari Canva ke PDF gimana?",
     "mau pinjam uang buat biaya sekolah anak, bank mana yg bunganya kecil?",
     "KUR boleh dipakai buat beli mobil pribadi?",
+    "daftar hak cipta lagu di DJKI caranya gmn?",
 ])
 def test_off_topic_question_sharing_a_word_is_unknown(
     shipped: KnowledgeBase, question: str,
@@ -505,6 +506,10 @@ def test_courtesy_openers_are_no_topic(shipped: KnowledgeBase) -> None:
     ("di Amerika barang impor harus ada label negara asal?", False),  # a destination's rule
     ("mau ngedatengin kurma dari Arab buat dijual di Surabaya", True),
     ("mendatangkan mesin dari China kena pajak apa", True),
+    ("beli jam tangan di Singapura trus dibawa pulang, kena bea?", True),  # brought home
+    ("mau impor kosmetik Korea buat dijual di sini", True),  # sold here
+    ("sisa pameran di Dubai dibawa pulang lagi, kena bea masuk?", False),  # no purchase
+    ("buyer Jepang mau beli kopi saya buat dijual di sana", False),
 ])
 def test_importing_into_indonesia_is_recognised(
     shipped: KnowledgeBase, question: str, imports: bool,
