@@ -163,6 +163,12 @@ Later sessions added:
 - fresh_aw (125; b5123cd: 92.8 / 96.0 / 16 of 20, better baseline 82.4): questions naming
   the portal, app or office (OSS, CEISA, SIHALAL, e-SKA, INATRADE, KPPBC, LPEI, PLUT),
   which menu, why an application is stuck, offices mixed up; written blind like fresh_ad.
+- fresh_ax (125; 8ee9475: 94.4 / 96.0 / 16 of 20, better baseline 78.4): numbers, money
+  and time (costs, validity, weight and value limits, loan ceilings, deadlines), often with
+  the owner's own figures; written blind like fresh_ad.
+- fresh_ay (125; 8ee9475: 96.8 / 99.2 / 19 of 20, better baseline 81.6): what a buyer,
+  forwarder, bank, customs officer or curator asked for, quoted in English or jargon
+  ("buyer minta COA", "butuh phyto", "minta Form E"); written blind like fresh_ad.
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
