@@ -35,6 +35,7 @@ _SPOKEN_E = re.compile(r"(?<=[^aeiou])e([^aeiou]+)$")
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,}(?:-[A-Z0-9]+)*\b")  # PEB, API, V-LEGAL, GS1
 _NAME = re.compile(r"\b[A-Z][a-z]{2,}\b")
 _NUMBER_UNIT = re.compile(r"(\d+)([a-z]{1,5})")
+_THOUSANDS = re.compile(r"(?<=\d)\.(?=\d{3}(?!\d))")  # 8.000 and 1.500.000 are one number
 
 # Question words, particles, pronouns and fillers of chat Indonesian (and a little English).
 # They say how someone asks, not what about.
@@ -103,7 +104,7 @@ def without_accents(text: str) -> str:
 def tokenize(text: str, whole: Iterable[str] | Mapping[str, object] = ()) -> list[str]:
     """Lower-case words of `text`; hyphen/slash words stay whole only if `whole` knows them."""
     tokens: list[str] = []
-    for word in _WORD.findall(without_accents(text.lower())):
+    for word in _WORD.findall(_THOUSANDS.sub("", without_accents(text.lower()))):
         if len(word) > 3 and word.endswith("2") and word[-2].isalpha():
             word = word[:-1]  # langkah2 = langkah-langkah
             if f"{word}-{word}" in whole:  # surat2 = surat-surat, a word of its own

@@ -28,6 +28,12 @@ def test_tokenize_reads_accented_letters_as_plain_ones() -> None:
     assert tokenize("ekspor ke Türkiye, kopi café") == ["ekspor", "ke", "turkiye", "kopi", "cafe"]
 
 
+def test_tokenize_reads_thousands_separators_as_one_number() -> None:
+    """"8.000 dolar" is one amount, not the numbers 8 and 000; "CEISA 4.0" stays two."""
+    assert tokenize("FOB 8.000 dolar, Rp1.500.000") == ["fob", "8000", "dolar", "rp1500000"]
+    assert tokenize("CEISA 4.0") == ["ceisa", "4", "0"]
+
+
 def test_tokenize_folds_reduplication() -> None:
     assert tokenize("barang-barang dan langkah2") == ["barang", "dan", "langkah"]
 
