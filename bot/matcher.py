@@ -165,6 +165,9 @@ _SELLS_AT_HOME = re.compile(
     r"|(?:toko|warung|kios|lapak)\s+(?:[\w-]+\s+)?(?:dekat|deket|sekitar)\s+(?:rumah|kampung)"
     r"|di\s+pasar(?!\s+(?:indonesia|internasional|global|luar|ekspor|dunia|asia|eropa)))\b",
     re.IGNORECASE)
+_BUY = re.compile(r"(?:mem)?beli|belanja")
+_AT = re.compile(r"\b(?:di|in)\s+(\w+)")
+_PAY = re.compile(r"\b(?:gaji|gajian|menggaji|upah|karyawan|pegawai|pekerja|buruh|thr)\b")
 _FREE_SALE = re.compile(r"\b(?:dijual\s+bebas|free\s+sale|fsc)\b", re.IGNORECASE)
 # "beli mesin dari luar negeri": abroad as the origin says importing, not exporting.
 _FROM_ABROAD = re.compile(
@@ -445,6 +448,9 @@ class Matcher:
         if small_talk(question):  # "makasih min": courtesy, not a question
             return Outcome("unknown", 0.0)
         question = self.places_spelled(without_asker(question))
+        # A place's minimum wage asked for paying staff is labour law, whatever they make.
+        if self.asks_local_wage(question) and _PAY.search(question.lower()):
+            return Outcome("unknown", 0.0)
         found = self.normaliser.terms(question)
         asked = set(found)
         if self._at_domestic_place is not None and (
@@ -622,6 +628,13 @@ class Matcher:
             for origin in _FROM.finditer(after):
                 if set(self.normaliser.terms(origin.group(1))) & self.countries:
                     return True
+            # bought where it is sold: "beli iPhone di Singapura" (goods named first; "impor
+            # kopi di Jepang" is a destination's rule, "dibeli di Jepang" a sale there)
+            if _BUY.fullmatch(match.group()):
+                for shop in _AT.finditer(after):
+                    if after[: shop.start()].strip() and set(
+                            self.normaliser.terms(shop.group(1))) & self.countries:
+                        return True
         for match in _PARCEL_FROM.finditer(text):
             origin = _ORIGIN_END.split(match.group(1), maxsplit=1)[0]
             if _FROM_ABROAD.search(match.group()) or set(

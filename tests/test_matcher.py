@@ -324,6 +324,10 @@ def test_neighbouring_topic_without_export_words_is_unknown(shipped: KnowledgeBa
     assert shipped.answer("UMK Surabaya 2026 brp").kind == "unknown"
     assert shipped.matcher.asks_local_wage("UMR kota Malang berapa")
     assert not shipped.matcher.asks_local_wage("UMK wajib halal mulai Oktober 2026?")
+    # ...also for staff who make export goods: paying them is labour law.
+    assert shipped.answer("UMK Sidoarjo 2026 brp? buat gaji karyawan produksi ekspor").kind == (
+        "unknown")
+    assert answered(shipped, "UMK Sidoarjo mau ekspor keripik, perlu NIB?") == "nib-oss"
     assert shipped.answer("jadwal kapal tol laut ke Merauke").kind == "unknown"
     assert shipped.answer("pulang umroh bawa kurma dr Jeddah 10 kg kena bea masuk gk?"
                           ).kind == "unknown"
@@ -509,6 +513,9 @@ def test_courtesy_openers_are_no_topic(shipped: KnowledgeBase) -> None:
     ("beli jam tangan di Singapura trus dibawa pulang, kena bea?", True),  # brought home
     ("mau impor kosmetik Korea buat dijual di sini", True),  # sold here
     ("sisa pameran di Dubai dibawa pulang lagi, kena bea masuk?", False),  # no purchase
+    ("beli iPhone di Singapura buat pribadi, bea masuknya berapa?", True),
+    ("aturan impor kopi di Jepang apa aja", False),  # a destination's rule
+    ("keripik saya dibeli di Jepang, perlu apa", False),  # sold there
     ("buyer Jepang mau beli kopi saya buat dijual di sana", False),
 ])
 def test_importing_into_indonesia_is_recognised(
