@@ -169,6 +169,12 @@ Later sessions added:
 - fresh_ay (125; 8ee9475: 96.8 / 99.2 / 19 of 20, better baseline 81.6): what a buyer,
   forwarder, bank, customs officer or curator asked for, quoted in English or jargon
   ("buyer minta COA", "butuh phyto", "minta Form E"); written blind like fresh_ad.
+- fresh_az (125; 1116d0c: 92.8 / 96.8 / 19 of 20, better baseline 65.6): mostly the
+  English of Indonesian owners ("how to make NIB?", "can or not"), Indonesian terms kept,
+  a fifth switching to Indonesian halfway; written blind like fresh_ad.
+- fresh_ba (125; 1116d0c: 96.0 / 97.6 / 17 of 20, better baseline 81.6): groups asking
+  together (kelompok tani, KWT, KUB, cooperatives, BUMDes, pesantren, village
+  facilitators), whose name to export under, pooled products; written blind like fresh_ad.
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
