@@ -160,7 +160,8 @@ _BUYER_FROM = re.compile(
 # certificate proves ("bukti dijual bebas di dalam negeri").
 _SELLS_AT_HOME = re.compile(
     r"\b(?:dalam\s+negeri|dalam\s+negri|dlm\s+negeri|domestik"
-    r"|(?:pasar|pembeli|konsumen|toko|marketplace|pelanggan|online|jualan|penjualan)\s+lokal"
+    r"|(?:pasar|pembeli|konsumen|toko|marketplace|pelanggan|online|jualan"
+    r"|penjualan|wisatawan|turis)\s+lokal"
     r"|(?:dijual|jual|jualan)\s+(?:lagi\s+|kembali\s+)?di\s+(?:sini|sinii)"
     r"|(?:toko|warung|kios|lapak)\s+(?:[\w-]+\s+)?(?:dekat|deket|sekitar)\s+(?:rumah|kampung)"
     r"|di\s+pasar(?!\s+(?:indonesia|internasional|global|luar|ekspor|dunia|asia|eropa)))\b",
@@ -180,7 +181,7 @@ _ORDERED_FROM_ABROAD = re.compile(
 # dari Hongkong"); its origin ends where a destination or purpose begins ("paket dari
 # Surabaya ke Jepang" goes out).
 _PARCEL_FROM = re.compile(
-    r"\b(?:paket|kiriman|titipan)\s+(?:[^\W\d]+\s+){0,3}?(?:dari|dr|from)\s+((?:[^\W\d]+\s*){1,5})")
+    r"\b(?:paket|kiriman|titipan|package|parcel)\s+(?:[^\W\d]+\s+){0,3}?(?:dari|dr|from)\s+((?:[^\W\d]+\s*){1,5})")
 _ORIGIN_END = re.compile(r"\b(?:ke|ka|to|tujuan|buat|untuk|utk)\b")
 _MARKETPLACE_ABROAD = re.compile(
     r"\b(?:dari|from|di|lewat|via)\s+(?:alibaba|aliexpress|taobao|1688|temu|amazon|ebay|shein)\b")

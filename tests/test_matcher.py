@@ -106,6 +106,8 @@ def test_off_topic_question_is_unknown(kb: KnowledgeBase, question: str) -> None
     "mau pinjam uang buat biaya sekolah anak, bank mana yg bunganya kecil?",
     "KUR boleh dipakai buat beli mobil pribadi?",
     "daftar hak cipta lagu di DJKI caranya gmn?",
+    "Izin PBG untuk bangun rumah produksi itu ngurusnya ke dinas mana?",
+    "cara promosi desa wisata kami ke wisatawan lokal?",
 ])
 def test_off_topic_question_sharing_a_word_is_unknown(
     shipped: KnowledgeBase, question: str,
@@ -115,6 +117,11 @@ def test_off_topic_question_sharing_a_word_is_unknown(
 
 @pytest.mark.parametrize(("question", "entry_id"), [
     ("gmn cara dpt sertif halal gratis buat keripik?", "halal-self-declare"),
+    # the English of Indonesian owners: kosakata.yaml maps its words
+    ("I want export rattan semi finished, it is allowed or forbidden?",
+     "eksportir-terdaftar-lartas"),
+    ("my package to buyer in Singapore only 20 kg, it is counted as export or not ya?",
+     "langkah-awal-ekspor"),
     ("PEB itu apa sih", "peb-ceisa"),
     ("packaging kayu harus ISPM-15 ya?", "kemasan-kayu-ispm15"),
 ])
@@ -516,6 +523,7 @@ def test_courtesy_openers_are_no_topic(shipped: KnowledgeBase) -> None:
     ("beli iPhone di Singapura buat pribadi, bea masuknya berapa?", True),
     ("aturan impor kopi di Jepang apa aja", False),  # a destination's rule
     ("keripik saya dibeli di Jepang, perlu apa", False),  # sold there
+    ("my package from Amazon US stuck at Bea Cukai, import tax how much?", True),
     ("buyer Jepang mau beli kopi saya buat dijual di sana", False),
 ])
 def test_importing_into_indonesia_is_recognised(
