@@ -175,6 +175,13 @@ Later sessions added:
 - fresh_ba (125; 1116d0c: 96.0 / 97.6 / 17 of 20, better baseline 81.6): groups asking
   together (kelompok tani, KWT, KUB, cooperatives, BUMDes, pesantren, village
   facilitators), whose name to export under, pooled products; written blind like fresh_ad.
+- fresh_bc (125; ff84548: 94.4 / 95.2 / 14 of 20, better baseline 81.6): questions
+  centred on a destination, markets compared ("Jepang atau Korea?"), general topics asked
+  with a country in mind, travel and living abroad as the off-topic rows; written blind
+  like fresh_ad.
+- fresh_bb (125; ff84548: 90.4 / 92.8 / 20 of 20, better baseline 80.0): extreme phone
+  shorthand (dropped vowels, "sm2", stray spaces, autocorrect slips, misspelt acronyms),
+  in three degrees; written blind like fresh_ad.
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
