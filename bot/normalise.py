@@ -300,6 +300,16 @@ def _consonants(word: str) -> str:
     return "".join(c for c in word if c not in _VOWELS)
 
 
+def _within(short: str, long: str) -> bool:
+    """Whether the letters of `short` appear in `long` in order."""
+    letters = iter(long)
+    return all(c in letters for c in short)
+
+
+def _frequency(word: str) -> tuple[float, str]:
+    return wordfreq.zipf_frequency(word, "id"), word
+
+
 def _by_first_letter(words: Iterable[str]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for word in sorted(words):
@@ -378,6 +388,16 @@ class Normaliser:
                 skeletons.setdefault(_consonants(word), set()).add(word)
         self._skeletons = {k: next(iter(v)) for k, v in skeletons.items()
                            if len(v) == 1 and len(k) >= 3}
+        # ...or keeps a vowel or two (ekspr, krntina, mdu) and drops the n of ng (gdg,
+        # stgh): such a word stands for the commonest base, stop or chat word it spells
+        # in part, every consonant kept.
+        self._by_consonants: dict[str, list[str]] = {}
+        for word in sorted(self.known | STOP_WORDS | {
+                k for k, v in self.slang.items() if k.isalpha() and len(v) == 1}):
+            if len(word) >= 3 and word.isalpha():
+                for key in {_consonants(word), _consonants(word.replace("ng", "g"))}:
+                    if len(key) >= 2:
+                        self._by_consonants.setdefault(key, []).append(word)
         self._cache: dict[str, str] = {}
         self._roots: dict[tuple[str, bool], tuple[str, ...]] = {}
         # A synonym whose root is another everyday word (pembeli -> beli, perorangan ->
@@ -485,6 +505,8 @@ class Normaliser:
         """`word` with its typo fixed, also inside affixes (komposiisinya -> komposisi)."""
         if _consonants(word) == word and word in self._skeletons:
             return self._skeletons[word]
+        if (spelled := self._vowels_dropped(word)) is not None:
+            return spelled
         candidates = dict.fromkeys(affix_candidates(word, self.real_words))
         for candidate in candidates:
             # Chat Indonesian says e for a in a closed last syllable: dapet, bates(in).
@@ -500,6 +522,14 @@ class Normaliser:
             if fixed is not None:
                 return fixed
         return None
+
+    def _vowels_dropped(self, word: str) -> str | None:
+        """The commonest word `word` spells with vowels left out (krntina -> karantina)."""
+        if len(word) < 3 or not word.isalpha():
+            return None
+        spelled = [w for w in self._by_consonants.get(_consonants(word), ())
+                   if len(w) > len(word) and w[0] == word[0] and _within(word, w)]
+        return max(spelled, key=_frequency) if spelled else None
 
     def terms(self, text: str) -> list[str]:
         """The index terms of `text`, in order, synonyms canonical, stop words dropped."""

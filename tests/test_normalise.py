@@ -277,8 +277,17 @@ def test_typos_under_affixes_in_stop_words_and_in_names_are_corrected() -> None:
 def test_a_word_written_as_its_consonants_is_the_one_word_they_spell() -> None:
     normaliser = Normaliser(["dokumen kemasan", "kirim karam"], {}, [])
     assert normaliser.terms("dkmn kmsn") == ["dokumen", "kemasan"]
-    assert normaliser.terms("krm") == ["krm"]  # kirim or karam: no guess
+    assert normaliser.terms("krm") == ["kirim"]  # kirim or karam: the commoner word
     assert normaliser.terms("brp") == []  # berapa, a stop word
+
+
+def test_a_word_with_some_vowels_dropped_is_the_word_it_spells() -> None:
+    """Chat keeps a vowel or two (krntina, mdu) and drops the n of ng (stgh)."""
+    normaliser = Normaliser(["karantina hewan", "madu hutan", "setengah jadi"], {}, [])
+    assert normaliser.terms("krntina hwn") == ["karantina", "hewan"]
+    assert normaliser.terms("mdu htn") == ["madu", "hutan"]
+    assert normaliser.terms("stgh") == ["setengah"]
+    assert normaliser.terms("mdi") == ["mdi"]  # madu has no i: no guess
 
 
 def test_spoken_e_for_a_is_read_as_the_written_word() -> None:
