@@ -168,6 +168,13 @@ _SELLS_AT_HOME = re.compile(
     re.IGNORECASE)
 _BUY = re.compile(r"(?:mem)?beli|belanja")
 _AT = re.compile(r"\b(?:di|in)\s+(\w+)")
+# A rate or price asked for today or this week ("kurs ringgit hari ini", "freight
+# Surabaya-Rotterdam minggu ini", "current freight rate ... this week").
+_NOW = r"(?:hari\s+ini|minggu\s+ini|bulan\s+ini|this\s+week|today)"
+_RATE = r"(?:freight|kurs|rate|ongkos|tarif|harga|quote|quotation)"
+_LIVE_FIGURE = re.compile(
+    rf"\b{_RATE}\b[^.?!\n]{{0,60}}?\b{_NOW}\b|\b{_NOW}\b[^.?!\n]{{0,30}}?\b{_RATE}\b",
+    re.IGNORECASE)
 _PAY = re.compile(r"\b(?:gaji|gajian|menggaji|upah|karyawan|pegawai|pekerja|buruh|thr)\b")
 _FREE_SALE = re.compile(r"\b(?:dijual\s+bebas|free\s+sale|fsc)\b", re.IGNORECASE)
 # "beli mesin dari luar negeri": abroad as the origin says importing, not exporting.
@@ -467,6 +474,9 @@ class Matcher:
         # unless an entry fits surely: "label cuma merek sama nomor WA" is about a label
         if best < SURE and _names_any(asked, self.off_topic):
             return Outcome("unknown", 0.0)
+        # Today's rate or this week's freight is live data no entry holds, said outright.
+        if _LIVE_FIGURE.search(question):
+            return Outcome("unknown", min(1.0, best))
         about_export = (self.names_exporting(self.towards_abroad(question, asked))
                         or self.buyer_abroad(question))
         if self.imports_into_indonesia(question) and not about_export:
