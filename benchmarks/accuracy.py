@@ -182,6 +182,9 @@ Later sessions added:
 - fresh_bb (125; ff84548: 90.4 / 92.8 / 20 of 20, better baseline 80.0): extreme phone
   shorthand (dropped vowels, "sm2", stray spaces, autocorrect slips, misspelt acronyms),
   in three degrees; written blind like fresh_ad.
+- fresh_bd (125; 476e6ed: 97.6 / 98.4 / 19 of 20, better baseline 86.4): quick chat from
+  Jakarta, Banten and Java with moderate shorthand (some vowels dropped), Betawi and
+  Javanese words, a third of three to seven words; written blind like fresh_ad.
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
