@@ -119,7 +119,8 @@ NEARBY_FLOOR = 0.3
 NEARBY_LIMIT = 2
 SURE = 1.0  # a score this high is as sure as matching gets
 # "NPE itu apa", "apa itu SKA", "PEB tuh apaan": the word whose meaning is asked.
-_WHAT_IS = re.compile(r"\s(?:itu|tu|tuh|teh|iku)\s+(?:apa|apaan|opo|naon)\b", re.IGNORECASE)
+_WHAT_IS = re.compile(r"\s(?:itu|tu|tuh|teh|iku)\s+(?:apa|apaan|opo|naon|maksudnya|artinya"
+                      r"|fungsinya|gunanya|cara\s+kerja(?:nya)?)\b", re.IGNORECASE)
 _WHAT_IS_FIRST = re.compile(r"\bapa\s+(?:itu|tu|tuh)\s+([^.,?!;:\n]{1,60})", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.,?!;:\n]")
 FOCUS_REACH = 60  # characters before "itu apa" searched for the name asked about

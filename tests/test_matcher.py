@@ -702,5 +702,9 @@ def test_the_word_whose_meaning_is_asked_weighs_more(shipped: KnowledgeBase) -> 
     assert matcher.asked_about(question, matcher.normaliser.terms(question)) == {"npe"}
     assert answered(shipped, question) == "peb-ceisa"
     assert answered(shipped, "CN itu apa? bedanya sm PEB") == "ekspor-barang-kiriman"
+    # ...and how it works, or what it means
+    question = "importir Jepang mau pake L/C, sebenernya L/C itu cara kerjanya gimana sih?"
+    assert matcher.asked_about(question, matcher.normaliser.terms(question)) == {"l/c"}
+    assert answered(shipped, question) == "metode-pembayaran"
     # When the name is the whole question nothing stands out.
     assert matcher.asked_about("PEB itu apa", ["peb"]) == frozenset()
