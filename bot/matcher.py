@@ -180,7 +180,8 @@ _PAY = re.compile(r"\b(?:gaji|gajian|menggaji|upah|karyawan|pegawai|pekerja|buru
 _FREE_SALE = re.compile(r"\b(?:dijual\s+bebas|free\s+sale|fsc)\b", re.IGNORECASE)
 # "beli mesin dari luar negeri": abroad as the origin says importing, not exporting.
 _FROM_ABROAD = re.compile(
-    r"\b(?:dari|dr|from)\s+(?:luar\s+negeri|luar\s+negri|ln|mancanegara|abroad|overseas)\b")
+    r"\b(?:dari|dr|from)\s+(?:(?:shopee|lazada|tokopedia|tiktok|toko|situs|website|web"
+    r"|seller|penjual)\s+)?(?:luar\s+negeri|luar\s+negri|ln|mancanegara|abroad|overseas)\b")
 # ...except after a buyer or an order: "pembeli dari luar negeri" is whom goods go to.
 _ORDERED_FROM_ABROAD = re.compile(
     r"\b(?:buyer|pembeli|importir|customer|konsumen|klien|pelanggan|pesanan|pesenan|order"
@@ -192,7 +193,8 @@ _PARCEL_FROM = re.compile(
     r"\b(?:paket|kiriman|titipan|package|parcel)\s+(?:[^\W\d]+\s+){0,3}?(?:dari|dr|from)\s+((?:[^\W\d]+\s*){1,5})")
 _ORIGIN_END = re.compile(r"\b(?:ke|ka|to|tujuan|buat|untuk|utk)\b")
 _MARKETPLACE_ABROAD = re.compile(
-    r"\b(?:dari|from|di|lewat|via)\s+(?:alibaba|aliexpress|taobao|1688|temu|amazon|ebay|shein)\b")
+    r"\b(?:dari|from|di|lewat|via)\s+(?:alibaba|aliexpress|taobao|1688|temu|amazon|ebay|shein"
+    r"|(?:shopee|lazada|tokopedia|tiktok)\s+(?:luar\s+negeri|global|internasional))\b")
 _LONG_WORD = re.compile(r"[^\W\d_]{5,}")
 # ...or brought home or sold here ("beli iPhone di Singapura trus dibawa pulang", "impor
 # kosmetik Korea buat dijual di sini").

@@ -540,6 +540,8 @@ def test_courtesy_openers_are_no_topic(shipped: KnowledgeBase) -> None:
     ("aturan impor kopi di Jepang apa aja", False),  # a destination's rule
     ("keripik saya dibeli di Jepang, perlu apa", False),  # sold there
     ("my package from Amazon US stuck at Bea Cukai, import tax how much?", True),
+    ("beli kain dari Shopee luar negeri, bea masuknya berapa?", True),
+    ("mau jualan lewat Shopee global ke Malaysia, caranya?", False),
     ("buyer Jepang mau beli kopi saya buat dijual di sana", False),
 ])
 def test_importing_into_indonesia_is_recognised(
