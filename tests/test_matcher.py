@@ -138,6 +138,9 @@ def test_off_topic_question_sharing_a_word_is_unknown(
      "eksportir-terdaftar-lartas"),
     ("my package to buyer in Singapore only 20 kg, it is counted as export or not ya?",
      "langkah-awal-ekspor"),
+    # whether a small sale abroad is export at all, or "just a parcel"
+    ("kirim 10 kg keripik ke pembeli di Brunei itu ekspor atau cuma paket biasa?",
+     "langkah-awal-ekspor"),
     ("PEB itu apa sih", "peb-ceisa"),
     ("packaging kayu harus ISPM-15 ya?", "kemasan-kayu-ispm15"),
 ])
