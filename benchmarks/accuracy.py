@@ -188,6 +188,9 @@ Later sessions added:
 - fresh_be (125; bf63741: 94.4 / 96.8 / 17 of 20, better baseline 84.8): the request
   ("tolong jelaskan", "buatkan daftar", "mohon dicek") buried in greetings, family news,
   praise and complaints, many of 40 to 57 words; written blind like fresh_ad.
+- fresh_bf (125; 84c1513: 97.6 / 98.4 / 20 of 20, better baseline 84.8): island owners
+  and traders in Sulawesi, Maluku, Papua, NTT and NTB (cloves, nutmeg, copra, tuna,
+  seaweed, woven cloth), beta/katong/torang particles; written blind like fresh_ad.
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
