@@ -91,6 +91,7 @@ _PREFIX_SPELLINGS = frozenset(p for p, _ in PREFIXES)
 # chat suffix too (ngeluarin, dibetulin).
 _VERB_PREFIXES = ("di", "ng", "ny", "me", "n")
 _VOWELS = frozenset("aeiou")
+_DOUBLED = re.compile(r"(.)\1")
 
 
 def without_accents(text: str) -> str:
@@ -388,14 +389,16 @@ class Normaliser:
                 skeletons.setdefault(_consonants(word), set()).add(word)
         self._skeletons = {k: next(iter(v)) for k, v in skeletons.items()
                            if len(v) == 1 and len(k) >= 3}
-        # ...or keeps a vowel or two (ekspr, krntina, mdu) and drops the n of ng (gdg,
-        # stgh): such a word stands for the commonest base, stop or chat word it spells
-        # in part, every consonant kept.
+        # ...or keeps a vowel or two (ekspr, krntina, mdu), drops the n of ng (stgh) or a
+        # doubled letter (ingrs): such a word stands for the commonest base, stop or chat
+        # word it spells in part, every other consonant kept.
         self._by_consonants: dict[str, list[str]] = {}
         for word in sorted(self.known | STOP_WORDS | {
                 k for k, v in self.slang.items() if k.isalpha() and len(v) == 1}):
             if len(word) >= 3 and word.isalpha():
-                for key in {_consonants(word), _consonants(word.replace("ng", "g"))}:
+                single = _DOUBLED.sub(r"\1", word)  # inggris is written ingris too
+                spellings = {word, single, word.replace("ng", "g"), single.replace("ng", "g")}
+                for key in {_consonants(spelling) for spelling in spellings}:
                     if len(key) >= 2:
                         self._by_consonants.setdefault(key, []).append(word)
         self._cache: dict[str, str] = {}

@@ -287,6 +287,7 @@ def test_a_word_with_some_vowels_dropped_is_the_word_it_spells() -> None:
     assert normaliser.terms("krntina hwn") == ["karantina", "hewan"]
     assert normaliser.terms("mdu htn") == ["madu", "hutan"]
     assert normaliser.terms("stgh") == ["setengah"]
+    assert Normaliser(["bahasa inggris"], {}, []).terms("bhs ingrs") == ["bahasa", "inggris"]
     assert normaliser.terms("mdi") == ["mdi"]  # madu has no i: no guess
 
 
