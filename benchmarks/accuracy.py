@@ -191,6 +191,15 @@ Later sessions added:
 - fresh_bf (125; 84c1513: 97.6 / 98.4 / 20 of 20, better baseline 84.8): island owners
   and traders in Sulawesi, Maluku, Papua, NTT and NTB (cloves, nutmeg, copra, tuna,
   seaweed, woven cloth), beta/katong/torang particles; written blind like fresh_ad.
+- fresh_bg (125; fb3c1e2: 96.0 / 100.0 / 20 of 20, better baseline 81.6): planning ahead
+  with a date, goal or budget ("mau ikut pameran bulan Maret, dari sekarang siapkan apa");
+  written blind like fresh_ad.
+- fresh_bh (125; fb3c1e2: 96.0 / 97.6 / 17 of 20, better baseline 88.0): questions citing
+  a regulation, number or deadline, some half-remembered (PMK 4/2025, Decree 248, UCP
+  600), a third with no number; written blind like fresh_ad.
+- fresh_bi (125; fb3c1e2: 98.4 / 100.0 / 20 of 20, better baseline 84.0): do it myself or
+  hand it to a forwarder, PPJK, aggregator, consultant or broker; written blind like
+  fresh_ad.
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
