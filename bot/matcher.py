@@ -484,14 +484,15 @@ class Matcher:
                         or self.buyer_abroad(question))
         if self.imports_into_indonesia(question) and not about_export:
             return Outcome("unknown", min(1.0, best))
-        # Selling at home and a route inside Indonesia are said outright ("cuma jualan
-        # dalam negeri", "dari Surabaya ke Jakarta"), so they count even when an entry fits
-        # surely; a neighbouring topic or a domestic place only when none does.
+        # Selling at home and shipping inside Indonesia are said outright ("cuma jualan
+        # dalam negeri", "dari Surabaya ke Jakarta", "kirim paket ke Papua"), so they count
+        # even when an entry fits surely; a neighbouring topic or a buyer at a domestic
+        # place only when none does.
         said_at_home = (self.sells_at_home(question, asked)
-                        or self.ships_between_domestic_places(question, asked))
+                        or self.ships_between_domestic_places(question, asked)
+                        or self.ships_within_indonesia(question, asked))
         if not about_export and (said_at_home or (best < SURE and (
                 _names_any(asked, self.other_topics)
-                or self.ships_within_indonesia(question, asked)
                 or self.asks_local_wage(question)
                 or self.buys_within_indonesia(question, asked)))):
             return Outcome("unknown", min(1.0, best))

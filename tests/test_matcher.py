@@ -698,6 +698,9 @@ def test_a_route_inside_indonesia_is_out_of_scope_even_when_an_entry_fits_surely
     assert shipped.answer(question).kind == "unknown"
     assert answered(shipped, "tarif kirim kontainer 20 feet dari Surabaya ke Jakarta buat "
                              "diekspor ke Jepang berapa?") == "forwarder-lcl-fcl"
+    # ...and so does a parcel sent to a place at home
+    assert shipped.matcher.ranked("kirim paket ke papua")[0][0] >= 1.0
+    assert shipped.answer("kirim paket ke papua").kind == "unknown"
 
 
 def test_the_word_whose_meaning_is_asked_weighs_more(shipped: KnowledgeBase) -> None:
