@@ -203,6 +203,9 @@ Later sessions added:
 - fresh_bk (125; ebd0fa2: 97.6 / 98.4 / 18 of 20, better baseline 85.6): one- to
   five-word chat-box queries (a bare term, a term with a product or country, an English
   keyword, a typo); written blind like fresh_ad.
+- fresh_bj (125; 8708507: 99.2 / 100.0 / 20 of 20, better baseline 88.0): Kalimantan and
+  Bali owners (ulun, pian, kamek, tiang, nggih), sasirangan, Martapura gems, Celuk silver,
+  some tourism English; written blind like fresh_ad.
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
