@@ -209,6 +209,9 @@ Later sessions added:
 - fresh_bm (125; 1f83a98: 98.4 / 99.2 / 19 of 20, better baseline 88.8): one main
   question with a smaller side question ("trus sekalian", "oh iya", "btw"); written blind
   like fresh_ad, measured only, its misses not read.
+- fresh_bl (125; 7bfe0de: 98.4 / 100.0 / 20 of 20, better baseline 81.6): every style
+  mixed row by row, like a real inbox; written blind like fresh_ad, measured only, its
+  misses not read.
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
