@@ -156,6 +156,8 @@ _BUYER_FROM = re.compile(
     r"|distributor|pemesan|orang|org|perusahaan|pengusaha)"
     r"\s+(?:(?:dari|dr|di|asal|from|in)\s+)?(\w+(?:\s+\w+)?)",
     re.IGNORECASE)
+# Goods sold here ("buat dijual di sini"): selling at home, or imported goods sold on.
+_SOLD_HERE = r"(?:di)?jual(?:an)?\s+(?:lagi\s+|kembali\s+)?di\s+sinii?"
 # Selling at home ("jualan dalam negeri aja", "pasar lokal", "jualan di pasar") is
 # domestic trade, left out like domestic shipping, unless it is what a free sale
 # certificate proves ("bukti dijual bebas di dalam negeri").
@@ -163,7 +165,7 @@ _SELLS_AT_HOME = re.compile(
     r"\b(?:dalam\s+negeri|dalam\s+negri|dlm\s+negeri|domestik"
     r"|(?:pasar|pembeli|konsumen|toko|marketplace|pelanggan|online|jualan"
     r"|penjualan|wisatawan|turis)\s+lokal"
-    r"|(?:dijual|jual|jualan)\s+(?:lagi\s+|kembali\s+)?di\s+(?:sini|sinii)"
+    r"|" + _SOLD_HERE +
     r"|(?:toko|warung|kios|lapak)\s+(?:[\w-]+\s+)?(?:dekat|deket|sekitar)\s+(?:rumah|kampung)"
     r"|di\s+pasar(?!\s+(?:indonesia|internasional|global|luar|ekspor|dunia|asia|eropa)))\b",
     re.IGNORECASE)
@@ -200,7 +202,7 @@ _LONG_WORD = re.compile(r"[^\W\d_]{5,}")
 # kosmetik Korea buat dijual di sini").
 _INTO_INDONESIA = re.compile(
     r"\b(?:(?:ke|masuk|to|into)\s+(?:indonesia|indo)|(?:di)?bawa\s+pulang"
-    r"|(?:di)?jual(?:an)?\s+(?:lagi\s+|kembali\s+)?di\s+sini)\b")
+    r"|" + _SOLD_HERE + r")\b")
 # Regional offices asking for the businesses they coach introduce themselves ("Kami dari
 # Disperindag Kabupaten Jombang", "Saya pendamping di PLUT Bondowoso", "Disperindag Kota
 # Malang mau tanya") and call those businesses "binaan kami": who asks is not what is
