@@ -389,6 +389,13 @@ class Matcher:
             self.questions.append(questions)
         # Words of questions, keywords, titles and tags; answers mention too much to count.
         self.asked_vocabulary = frozenset(t for strong in strong_terms for t in strong)
+        # Such a request said word for word whose head (its first word) no entry is asked
+        # about ("visa bisnis", "tiket pesawat") is out of scope even when an entry fits
+        # surely: a visa for a trade fair is still a visa. "nomor HP" on a label is not.
+        self.off_topic_said = [
+            tuple(found) for phrase in off_topic
+            if len(found := self.normaliser.terms(phrase)) >= 2
+            and found[0] not in self.asked_vocabulary]
 
         n = max(len(entries), 1)
         # A word every answer mentions in passing can still single out the one entry whose
@@ -477,7 +484,8 @@ class Matcher:
             return Outcome("unknown", 0.0)
         best, best_id = ranked[0]
         # unless an entry fits surely: "label cuma merek sama nomor WA" is about a label
-        if best < SURE and _names_any(asked, self.off_topic):
+        if (best < SURE and _names_any(asked, self.off_topic)) or _says_any(
+                found, self.off_topic_said):
             return Outcome("unknown", 0.0)
         # Today's rate or this week's freight is live data no entry holds, said outright.
         if _LIVE_FIGURE.search(question):
@@ -678,6 +686,12 @@ def _names_any(asked: set[str], phrases: Iterable[frozenset[str]]) -> bool:
     phrase: "cara export file" reads "prosedur ekspor", which still holds "ekspor"."""
     words = asked | {w for term in asked if " " in term for w in term.split()}
     return any(phrase <= words for phrase in phrases)
+
+
+def _says_any(found: list[str], phrases: Iterable[tuple[str, ...]]) -> bool:
+    """Whether the terms `found` hold one of `phrases` as a run, word for word."""
+    return any(tuple(found[i: i + len(p)]) == p
+               for p in phrases for i in range(len(found) - len(p) + 1))
 
 
 def _all_texts(entries: Iterable[Entry]) -> Iterable[str]:

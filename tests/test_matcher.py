@@ -332,6 +332,15 @@ def test_admin_listed_off_topic_requests_are_declined_even_near_a_topic(tmp_path
     label = kb.answer("label di pouch kopi saya cuma merek sama nomor WA. Untuk ekspor, "
                       "tulisan apa yang wajib di label kemasan? perlu tulis Made in Indonesia?")
     assert (label.kind, label.entry_id) == ("answer", "kemasan-label-ekspor")
+    label = kb.answer("label di pouch kopi saya cuma merek sama nomor HP. Untuk ekspor, "
+                      "tulisan apa yang wajib di label kemasan? perlu tulis Made in Indonesia?")
+    assert (label.kind, label.entry_id) == ("answer", "kemasan-label-ekspor")
+    # Said word for word, a request whose head no entry is asked about stays declined
+    # even next to a topic that fits surely: a visa for a trade fair is still a visa.
+    assert kb.answer("Syarat visa bisnis ke Jepang buat ikut pameran FOODEX apa aja ya?"
+                     ).kind == "unknown"
+    assert kb.answer("tiket pesawat ke Frankfurt buat ke pameran Ambiente beli kapan?"
+                     ).kind == "unknown"
 
 
 def test_neighbouring_topic_without_export_words_is_unknown(shipped: KnowledgeBase) -> None:
