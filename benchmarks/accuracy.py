@@ -212,6 +212,18 @@ Later sessions added:
 - fresh_bl (125; 7bfe0de: 98.4 / 100.0 / 20 of 20, better baseline 81.6): every style
   mixed row by row, like a real inbox; written blind like fresh_ad, measured only, its
   misses not read.
+- fresh_bn (125; fafdcc6: 94.4 / 96.8 / 18 of 20, better baseline 82.4): owners in
+  eastern Indonesia in their everyday regional Indonesian (Makassar, Manado, Ambon,
+  Kupang, Papua) naming local products; written blind like fresh_ad.
+- fresh_bo (125; fafdcc6: 96.0 / 99.2 / 19 of 20, better baseline 84.0): each question
+  names a neighbouring topic the asker already has or heard of beside the one asked about
+  ("sudah punya X, lalu Y"); written blind like fresh_ad.
+- fresh_bp (125; fafdcc6: 96.0 / 100.0 / 20 of 20, better baseline 80.8): a regional
+  product by its everyday name (sambal roa, perak celuk, kain sasirangan) with a country
+  or situation; written blind like fresh_ad, measured only, its misses not read.
+- fresh_bq (125; fafdcc6: 97.6 / 98.4 / 19 of 20, better baseline 85.6): half-remembered
+  official names ("PIB eh PEB", "SKA atau SKE"), documents described by their look or
+  stamp, offices named loosely; written blind like fresh_ad.
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
