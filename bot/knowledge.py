@@ -39,7 +39,7 @@ ENTRY_KEYS = (
 REQUIRED_KEYS = ("id", "title", "questions", "answer", "sources", "reviewed")
 SOURCE_KEYS = ("title", "url")
 VOCABULARY_KEYS = ("singkatan", "istilah", "sinonim", "di_luar_topik", "kata_ekspor", "topik_lain",
-                   "tujuan_dalam_negeri", "nama_produk", "basa_basi")
+                   "tujuan_dalam_negeri", "pelabuhan", "nama_produk", "basa_basi")
 
 _YAML = "tag:yaml.org,2002:"
 _PLAIN_TAGS = frozenset(
@@ -102,6 +102,7 @@ class Vocabulary:
     other_topics: tuple[str, ...] = ()  # words of neighbouring topics the base leaves out
     domestic_places: tuple[str, ...] = ()  # Indonesian places goods may be sent to
     products: tuple[str, ...] = ()  # product names: no topic, and no sign of being off topic
+    ports: tuple[str, ...] = ()  # Indonesian ports and airports: no topic either (pelabuhan)
     fillers: tuple[str, ...] = ()  # courtesy phrases left out of a question (basa_basi)
 
 
@@ -119,7 +120,8 @@ def build_matcher(entries: list[Entry], vocabulary: Vocabulary, config: MatcherC
     return Matcher(entries, vocabulary.slang, vocabulary.synonym_groups, config,
                    off_topic=vocabulary.off_topic, export_words=vocabulary.export_words,
                    other_topics=vocabulary.other_topics, products=vocabulary.products,
-                   fillers=vocabulary.fillers, domestic_places=vocabulary.domestic_places)
+                   fillers=vocabulary.fillers, domestic_places=vocabulary.domestic_places,
+                   ports=vocabulary.ports)
 
 
 class KnowledgeBase:
@@ -605,9 +607,9 @@ class _FileReader:
         self.one_group_per_word(groups, group_lines)
         lists = {key: self.texts(top[key][1], key, False) if key in top else ()
                  for key in ("di_luar_topik", "kata_ekspor", "topik_lain", "tujuan_dalam_negeri",
-                             "nama_produk", "basa_basi")}
+                             "pelabuhan", "nama_produk", "basa_basi")}
         for key in ("di_luar_topik", "kata_ekspor", "topik_lain", "tujuan_dalam_negeri",
-                    "nama_produk"):
+                    "pelabuhan", "nama_produk"):
             if key in top:
                 self.readable_phrases(top[key][1], key, lists["nama_produk"])
         if "di_luar_topik" in top and isinstance(top["di_luar_topik"][1], yaml.SequenceNode):
@@ -628,7 +630,7 @@ class _FileReader:
                           off_topic=lists["di_luar_topik"], export_words=lists["kata_ekspor"],
                           other_topics=lists["topik_lain"], products=lists["nama_produk"],
                           fillers=lists["basa_basi"],
-                          domestic_places=lists["tujuan_dalam_negeri"])
+                          domestic_places=lists["tujuan_dalam_negeri"], ports=lists["pelabuhan"])
 
 
 def _is_https_url(url: str) -> bool:

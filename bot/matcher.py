@@ -26,10 +26,10 @@ neighbouring topics the base leaves out (`topik_lain`: unknown unless the questi
 exporting or an entry fits it surely), and so is sending goods to a place in Indonesia
 (`tujuan_dalam_negeri`: "kirim lemari ke Jayapura"); importing into Indonesia ("impor mesin
 dari Jerman") is unknown unless the question names exporting too. Everyday words, product
-names (`nama_produk`) and foreign countries the base never uses are left out of a
-question: they are no topic, and no sign of being off topic either; courtesy phrases
-(`basa_basi`: izin tanya) are left out too, and so is a regional office introducing itself
-("Kami dari Disperindag Kabupaten ..."). Thanks and greetings (bot/smalltalk.py) are not
+names (`nama_produk`), ports (`pelabuhan`) and foreign countries the base never uses are
+left out of a question: they are no topic, and no sign of being off topic either;
+courtesy phrases (`basa_basi`: izin tanya) are left out too, and so is a regional office
+introducing itself ("Kami dari Disperindag Kabupaten ..."). Thanks and greetings (bot/smalltalk.py) are not
 questions.
 The constants below were set mainly on the base's own questions asked of a base built
 without them (benchmarks/accuracy.py, "held-out"), on benchmarks/questions/fresh_a.tsv
@@ -264,17 +264,21 @@ class Matcher:
         products: Iterable[str] = (),
         fillers: Iterable[str] = (),
         domestic_places: Iterable[str] = (),
+        ports: Iterable[str] = (),
     ) -> None:
         self.config = config
         self.ids = [e.id for e in entries]
         self._index = {entry_id: i for i, entry_id in enumerate(self.ids)}
         products = tuple(products)
+        # A port or airport ("Belawan", "Tanjung Priok") is where goods leave from, like a
+        # product name no topic: neutral, and never read as a typo of another word.
+        names = (*products, *ports)
         off_topic, export_words, other_topics = (
             tuple(off_topic), tuple(export_words), tuple(other_topics))
         # The admin's word lists are words a typo may stand for too (bticoin, dropshippr).
         self.normaliser = Normaliser(
             (*_all_texts(entries), *off_topic, *export_words, *other_topics), slang,
-            synonym_groups, whole_words=products, real_words=common_words(), fillers=fillers)
+            synonym_groups, whole_words=names, real_words=common_words(), fillers=fillers)
         # Admin-listed requests no static answer can serve (live rates, someone's phone
         # number): a question holding every term of one of them is out of scope unless an
         # entry fits it surely. A phrase
@@ -288,7 +292,7 @@ class Matcher:
         # Foreign countries the base never names (Kanada, Brunei) are neutral too: a
         # destination, not a topic, and no sign of being off topic.
         self.neutral = frozenset(
-            t for w in (*GENERAL_WORDS, *products, *country_words())
+            t for w in (*GENERAL_WORDS, *names, *country_words())
             for t in self.normaliser.terms(w))
         # Words saying a question is about exporting, and words of neighbouring topics the
         # base does not cover (domestic marketplaces and couriers, home loans, salaries,
@@ -628,7 +632,8 @@ class Matcher:
     def imports_into_indonesia(self, question: str) -> bool:
         """Whether the question is about importing goods into Indonesia, which the base
         leaves out: "impor" or "beli" followed by a foreign origin or by Indonesia,
-        goods ordered from a marketplace abroad, a parcel from abroad, or imported goods
+        goods ordered from a marketplace abroad, a parcel from abroad or from such a
+        marketplace ("paket dari Amazon"), or imported goods
         named as such ("barang impor")."""
         text = question.lower()
         # imported goods with no country named ("aturan barang impor di Australia" is a
@@ -662,8 +667,8 @@ class Matcher:
                         return True
         for match in _PARCEL_FROM.finditer(text):
             origin = _ORIGIN_END.split(match.group(1), maxsplit=1)[0]
-            if _FROM_ABROAD.search(match.group()) or set(
-                    self.normaliser.terms(origin)) & self.countries:
+            if _FROM_ABROAD.search(match.group()) or _MARKETPLACE_ABROAD.search(
+                    match.group()) or set(self.normaliser.terms(origin)) & self.countries:
                 return True
         for match in (*_ORDER.finditer(text), *_IMPORT.finditer(text)):
             after = rest_of_sentence(match)

@@ -435,7 +435,7 @@ def test_export_word_inside_a_synonym_phrase_still_says_exporting(
 
 
 @pytest.mark.parametrize("key", ["di_luar_topik", "kata_ekspor", "topik_lain",
-                                 "tujuan_dalam_negeri", "nama_produk"])
+                                 "tujuan_dalam_negeri", "pelabuhan", "nama_produk"])
 def test_vocabulary_word_lists_must_be_lists(tmp_path: Path, key: str) -> None:
     folder = tmp_path / "kb"
     shutil.copytree(SHIPPED, folder)
@@ -471,6 +471,18 @@ def test_product_names_are_neither_topic_nor_strange(shipped: KnowledgeBase) -> 
     assert named[0][1] == plain[0][1]  # same entry
     assert named[0][0] == pytest.approx(plain[0][0])  # same score
     assert matcher.familiar(matcher.normaliser.terms("rengginang halal tanpa audit"))
+
+
+def test_ports_are_neither_topic_nor_strange(shipped: KnowledgeBase) -> None:
+    """pelabuhan: the port goods leave from (Belawan) does not count against the question,
+    and is never read as a typo of another word."""
+    matcher = shipped.matcher
+    assert "belawan" not in matcher.idf and "belawan" in matcher.neutral
+    plain = matcher.ranked("Cari forwarder ke Penang, biasanya mereka urus apa aja?")
+    named = matcher.ranked("Cari forwarder dari Belawan ke Penang, biasanya mereka urus apa aja?")
+    assert named[0] == pytest.approx(plain[0])
+    outcome = shipped.answer("Cari forwarder dari Belawan ke Penang, mereka urus apa aja?")
+    assert "forwarder-lcl-fcl" in {outcome.entry_id, *outcome.suggestions}
 
 
 def test_foreign_countries_the_base_never_names_are_not_strange(shipped: KnowledgeBase) -> None:
@@ -546,6 +558,7 @@ def test_courtesy_openers_are_no_topic(shipped: KnowledgeBase) -> None:
     ("keripik saya dibeli di Jepang, perlu apa", False),  # sold there
     ("my package from Amazon US stuck at Bea Cukai, import tax how much?", True),
     ("beli kain dari Shopee luar negeri, bea masuknya berapa?", True),
+    ("paket sy dari Amazon ketahan di bea cukai Soetta, gmn ngambilnya?", True),
     ("mau jualan lewat Shopee global ke Malaysia, caranya?", False),
     ("buyer Jepang mau beli kopi saya buat dijual di sana", False),
 ])
