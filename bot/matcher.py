@@ -29,8 +29,8 @@ dari Jerman") is unknown unless the question names exporting too. Everyday words
 names (`nama_produk`), ports (`pelabuhan`) and foreign countries the base never uses are
 left out of a question: they are no topic, and no sign of being off topic either;
 courtesy phrases (`basa_basi`: izin tanya) are left out too, and so is a regional office
-introducing itself ("Kami dari Disperindag Kabupaten ..."). Thanks and greetings (bot/smalltalk.py) are not
-questions.
+introducing itself ("Kami dari Disperindag Kabupaten ..."). Thanks and greetings
+(bot/smalltalk.py) are not questions.
 The constants below were set mainly on the base's own questions asked of a base built
 without them (benchmarks/accuracy.py, "held-out"), on benchmarks/questions/fresh_a.tsv
 and on off_topic.tsv; the development question file was watched as a check, and
