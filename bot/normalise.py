@@ -63,6 +63,7 @@ STOP_WORDS = frozenset("""
     kang akang teteh mang sik ka
     sebenarnya sebenernya sebetulnya sbnrnya sbnernya emang
     pas tadi td bilang ku
+    eee eh ehm maaf gais yo alhamdulillah situ sini ta ki pale
 """.split())
 
 PARTICLES = ("lah", "kah", "tah", "pun")

@@ -731,3 +731,13 @@ def test_the_word_whose_meaning_is_asked_weighs_more(shipped: KnowledgeBase) -> 
     assert answered(shipped, question) == "metode-pembayaran"
     # When the name is the whole question nothing stands out.
     assert matcher.asked_about("PEB itu apa", ["peb"]) == frozenset()
+
+
+def test_regional_function_words_say_nothing_about_the_topic(shipped: KnowledgeBase) -> None:
+    """Papuan, Medan and Banjar words for "I", "not", "only" (awak, tra, kitong, haja) and
+    chat forms (musti, di situ) are left out like their standard words, and a real word
+    is never split into one of them plus a suffix (suku bunga is no su + -ku)."""
+    terms = shipped.matcher.normaliser.terms
+    assert terms("awak tra tau, kitong musti urus NIB di situ haja kah?") == terms("urus NIB")
+    assert "suku" in terms("suku bunga KUR ekspor")
+    assert "bangku" in terms("kursi bangku jati")
