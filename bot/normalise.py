@@ -456,9 +456,12 @@ class Normaliser:
         return out
 
     def _unslang(self, word: str) -> tuple[str, ...]:
-        """Slang hidden behind a suffix: `ongkirnya` -> `ongkos kirim`."""
+        """Slang hidden behind a suffix: `ongkirnya` -> `ongkos kirim`. Two letters take
+        only -nya (hpnya), or salah, suku and koin would be sa + -lah, su + -ku, ko + -in."""
         for suffix in ("nya", "in", "lah", "kah", "ku", "mu"):
             core = word[: -len(suffix)]
+            if len(core) <= 2 and suffix != "nya":
+                continue
             if word.endswith(suffix) and core in self.slang and core not in self.known:
                 return self.slang[core]
         return (word,)

@@ -739,5 +739,7 @@ def test_regional_function_words_say_nothing_about_the_topic(shipped: KnowledgeB
     is never split into one of them plus a suffix (suku bunga is no su + -ku)."""
     terms = shipped.matcher.normaliser.terms
     assert terms("awak tra tau, kitong musti urus NIB di situ haja kah?") == terms("urus NIB")
+    assert terms("sa su punya NIB") == terms("NIB")
     assert "suku" in terms("suku bunga KUR ekspor")
+    assert terms("salah isi PEB")[0] != "saya"  # no sa + -lah
     assert "bangku" in terms("kursi bangku jati")
