@@ -290,10 +290,11 @@ class Matcher:
         # klanceng): when the base does not use them they are neither a topic nor a sign of
         # an off-topic question, so they are left out of the question.
         # Foreign countries the base never names (Kanada, Brunei) are neutral too: a
-        # destination, not a topic, and no sign of being off topic.
-        self.neutral = frozenset(
-            t for w in (*GENERAL_WORDS, *names, *country_words())
-            for t in self.normaliser.terms(w))
+        # destination, not a topic, and no sign of being off topic. A product or port that
+        # only answers mention (gula aren in a list of examples) is no topic either.
+        self.named = frozenset(t for w in names for t in self.normaliser.terms(w))
+        self.neutral = self.named | frozenset(
+            t for w in (*GENERAL_WORDS, *country_words()) for t in self.normaliser.terms(w))
         # Words saying a question is about exporting, and words of neighbouring topics the
         # base does not cover (domestic marketplaces and couriers, home loans, salaries,
         # holidays): such a word without an export word marks the question out of scope
@@ -424,7 +425,8 @@ class Matcher:
         # Numbers the base never uses (5 kubik, 11%) are quantities, not topics, and
         # neutral words it never uses are no topic either: both are ignored.
         terms = [t for t in dict.fromkeys(found)
-                 if t in self.idf or not (t.isdigit() or t in self.neutral)]
+                 if (t in self.idf and (t in self.asked_vocabulary or t not in self.named))
+                 or not (t.isdigit() or t in self.neutral)]
         # The words whose meaning is asked ("..., NPE itu apa?") weigh more.
         weight = {t: 1 + FOCUS_WEIGHT * (t in focus) for t in terms}
         total = sum(self.idf.get(t, self.unknown_idf) * weight[t] for t in terms)

@@ -400,7 +400,8 @@ def test_low_scoring_question_about_exporting_is_still_served(
 ) -> None:
     """kata_ekspor: a question scoring below the suggest threshold that says "ekspor" is
     answered instead of "belum tahu" (and is unknown without the list)."""
-    question = "Pemkot bisa bantu apa saja untuk UMKM yang mau ekspor? kami di Kudus, tenun ikat"
+    question = ("Pemkot bisa bantu apa saja untuk UMKM yang mau ekspor? kami di Kudus, "
+                "paguyuban perajin")
     outcome = shipped.answer(question)
     assert outcome.score < CONFIG.suggest_threshold
     assert outcome.kind == "answer" and outcome.entry_id == "pendampingan-pemerintah"
@@ -471,6 +472,18 @@ def test_product_names_are_neither_topic_nor_strange(shipped: KnowledgeBase) -> 
     assert named[0][1] == plain[0][1]  # same entry
     assert named[0][0] == pytest.approx(plain[0][0])  # same score
     assert matcher.familiar(matcher.normaliser.terms("rengginang halal tanpa audit"))
+
+
+def test_a_product_only_an_answer_mentions_is_no_topic(shipped: KnowledgeBase) -> None:
+    """Gula aren appears in an answer or two but in no stored question or keyword: named
+    in a question, it neither lowers the score nor pulls towards those answers."""
+    matcher = shipped.matcher
+    assert "aren" in matcher.idf and "aren" not in matcher.asked_vocabulary
+    plain = matcher.ranked("ekspor ke australia boleh masuk ga")
+    named = matcher.ranked("ekspor gula aren ke australia boleh masuk ga")
+    assert [i for _, i in named[:3]] == [i for _, i in plain[:3]]
+    assert [s for s, _ in named[:3]] == pytest.approx([s for s, _ in plain[:3]])
+    assert answered(shipped, "gula aren cair ke australia, boleh masuk ga") == "pasar-australia"
 
 
 def test_ports_are_neither_topic_nor_strange(shipped: KnowledgeBase) -> None:
