@@ -50,7 +50,14 @@ import stopwordsiso
 from rapidfuzz import fuzz, process
 
 from bot.config import MatcherConfig
-from bot.normalise import ACRONYM, Normaliser, common_words, correct_typo, country_words
+from bot.normalise import (
+    ACRONYM,
+    Normaliser,
+    common_words,
+    correct_typo,
+    country_words,
+    eu_country_words,
+)
 from bot.smalltalk import small_talk
 
 if TYPE_CHECKING:
@@ -303,6 +310,11 @@ class Matcher:
         self.countries = frozenset(
             t for w in country_words() - _NOT_A_COUNTRY for t in self.normaliser.terms(w)
             if t not in _NOT_A_COUNTRY)
+        # Europe (eropa, EU, Uni Eropa) is a destination too: its market entry's
+        # countries are the EU's members.
+        self.europe = frozenset(self.normaliser.terms("eropa"))
+        self.eu_countries = self.europe | frozenset(
+            t for w in eu_country_words() - _NOT_A_COUNTRY for t in self.normaliser.terms(w))
         self.other_topics = self._phrases(other_topics)
         # Sending goods to a place in Indonesia ("kirim lemari ke Jayapura") is domestic
         # shipping, which the base leaves out like a neighbouring topic.
@@ -364,7 +376,9 @@ class Matcher:
         # pangan ke Jepang"); empty for every other entry.
         self.markets: list[frozenset[str]] = []
         for entry in entries:
-            if set(terms(entry.title)) & self.countries:
+            if set(terms(entry.title)) & self.europe:
+                self.markets.append(self.eu_countries)
+            elif set(terms(entry.title)) & self.countries:
                 named = {t for text in (entry.title, *entry.tags, *entry.keywords)
                          for t in terms(text)}
                 self.markets.append(frozenset(named & self.countries))
@@ -454,7 +468,7 @@ class Matcher:
         if not shares:
             return []
         text = " ".join(terms)
-        destinations = set(found) & self.countries
+        destinations = set(found) & (self.countries | self.europe)
         scored = []
         for share, evidence, i in shares[:RERANK]:
             similar = process.extractOne(text, self.questions[i], scorer=fuzz.token_sort_ratio)

@@ -289,6 +289,18 @@ def common_words() -> frozenset[str]:
 _NOT_COUNTRIES = frozenset({"ID", "EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"})
 
 
+# The European Union's member states, whose names make a destination in Europe.
+EU_MEMBERS = frozenset(
+    "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split())
+
+
+@cache
+def eu_country_words() -> frozenset[str]:
+    """Every word of the Indonesian names of the EU's member states (Belanda, Jerman)."""
+    names = (Locale("id").territories[code] for code in EU_MEMBERS)
+    return frozenset(w for name in names for w in re.findall(r"\w+", name.lower()))
+
+
 @cache
 def country_words() -> frozenset[str]:
     """Every word of every country's Indonesian name but Indonesia's (Belanda, Kanada,

@@ -486,6 +486,18 @@ def test_a_product_only_an_answer_mentions_is_no_topic(shipped: KnowledgeBase) -
     assert answered(shipped, "gula aren cair ke australia, boleh masuk ga") == "pasar-australia"
 
 
+def test_europe_is_a_market_of_eu_members(shipped: KnowledgeBase) -> None:
+    """The EU food entry is a market entry whose countries are the EU's members: a
+    question naming the USA goes to the US entry, one naming Belanda stays in Europe."""
+    matcher = shipped.matcher
+    europe = matcher.markets[matcher.ids.index("pasar-eropa-pangan")]
+    assert {"eropa", "belanda", "jerman"} <= europe and "amerika" not in europe
+    assert answered(shipped, "label makanan ke USA harus ada apa aja? wijen masuk alergen ya?"
+                    ) == "pasar-amerika"
+    assert answered(shipped, "label makanan ke Belanda harus ada apa aja? alergen apa saja?"
+                    ) == "pasar-eropa-pangan"
+
+
 def test_ports_are_neither_topic_nor_strange(shipped: KnowledgeBase) -> None:
     """pelabuhan: the port goods leave from (Belawan) does not count against the question,
     and is never read as a typo of another word."""
