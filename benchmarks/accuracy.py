@@ -224,6 +224,14 @@ Later sessions added:
 - fresh_bq (125; fafdcc6: 97.6 / 98.4 / 19 of 20, better baseline 85.6): half-remembered
   official names ("PIB eh PEB", "SKA atau SKE"), documents described by their look or
   stamp, offices named loosely; written blind like fresh_ad.
+- fresh_br (125; 45d9de8: 97.6 / 97.6 / 19 of 20, better baseline 86.4): personal and
+  local context around the question (family, village, harvest, the office); written blind
+  like fresh_ad, measured only, its misses not read.
+- fresh_bs (125; 45d9de8: 88.8 / 97.6 / 20 of 20, better baseline 77.6): the facts'
+  specific details (a threshold, a fee, a deadline, a form, an exception) asked in the
+  asker's own situation; written blind like fresh_ad.
+- off_topic_i (80 hard off-topic questions written blind, in every neighbouring area;
+  45d9de8: 68 of 80 rejected).
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
