@@ -177,6 +177,7 @@ _SELLS_AT_HOME = re.compile(
     r"|di\s+pasar(?!\s+(?:indonesia|internasional|global|luar|ekspor|dunia|asia|eropa)))\b",
     re.IGNORECASE)
 _BUY = re.compile(r"(?:mem)?beli|belanja")
+_BOUGHT_AT = re.compile(r"\b(?:(?:di|mem)?beli|belanja|kulakan)\s*$", re.IGNORECASE)
 _AT = re.compile(r"\b(?:di|in)\s+(\w+)")
 # A rate or price asked for today or this week ("kurs ringgit hari ini", "freight
 # Surabaya-Rotterdam minggu ini", "current freight rate ... this week").
@@ -642,8 +643,10 @@ class Matcher:
     def sells_at_home(self, question: str, asked: set[str]) -> bool:
         """Whether the question sells at home ("jualan dalam negeri aja", "pasar lokal")
         and names no foreign country; a free sale certificate is no such question."""
-        return bool(not asked & self.countries and _SELLS_AT_HOME.search(question)
-                    and not _FREE_SALE.search(question))
+        # Ingredients bought at the market ("dagingnya beli di pasar") are not sold there.
+        sold = any(not _BOUGHT_AT.search(question[max(0, m.start() - 12): m.start()])
+                   for m in _SELLS_AT_HOME.finditer(question))
+        return bool(not asked & self.countries and sold and not _FREE_SALE.search(question))
 
     def imports_into_indonesia(self, question: str) -> bool:
         """Whether the question is about importing goods into Indonesia, which the base

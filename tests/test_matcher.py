@@ -388,6 +388,10 @@ def test_neighbouring_topic_without_export_words_is_unknown(shipped: KnowledgeBa
         "harga-ekspor")
     assert answered(shipped, "free sale certificate itu bukti dijual di dalam negeri ya?") == (
         "ske-bpom")
+    # Ingredients bought at the market are no sale there.
+    assert shipped.answer("cara ngurus izin PIRT buat jualan di pasar").kind == "unknown"
+    assert answered(shipped, "saya produksi abon sapi, dagingnya beli di pasar biasa. bisa "
+                             "ikut jalur halal self declare ga?") == "halal-self-declare"
     # Goods from abroad are no sign of exporting; a buyer from abroad is.
     assert shipped.answer("oleh-oleh bawaan penumpang dari luar negeri bebas bea sampai "
                           "berapa").kind == "unknown"
