@@ -223,7 +223,10 @@ _REGION = r"(?:\s+(?:kabupaten|kab\.?|kota|provinsi|prov\.?))?(?:\s+(?-i:[A-Z]\w
 _ASKER = re.compile(
     r"\b(?:kami|saya|aku|sy)\s+(?:(?:adalah|ini|sebagai|selaku)\s+)?"
     r"(?:(?:staf|staff|pegawai|petugas|pendamping|penyuluh|konsultan|asn|pns|pejabat|kepala"
-    r"|tim|fasilitator)\s+(?:\w+\s+)?)?(?:(?:dari|di|pada)\s+)?" + _OFFICE + _REGION
+    r"|tim|fasilitator)\s+(?:\w+\s+)?)?(?:(?:dari|di|pada)\s+)?"
+    # a unit of the office: "Bidang Perdagangan Dinas ...", "Seksi Ekspor Disperindag"
+    r"(?:(?:bidang|seksi|bagian|subbagian|upt)\s+\w+(?:\s+(?:dan|&)\s+\w+)?\s+)?"
+    + _OFFICE + _REGION
     + r"|^\s*" + _OFFICE + _REGION + r"\s+(?:mau|ingin|izin|ijin|hendak)\s+(?:tanya|bertanya)"
     + r"|\b" + _OFFICE + r"\s+(?:kami|kita)\b", re.IGNORECASE)
 _COACHED = re.compile(

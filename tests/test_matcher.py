@@ -619,6 +619,8 @@ def test_importing_into_indonesia_is_out_of_scope_unless_about_exporting(
     ("Diskopindag Kota Batu mau tanya: PEB itu apa", ": PEB itu apa"),
     ("dinas kami ingin tahu soal HS code", "ingin tahu soal HS code"),
     ("UMKM binaan kami mau ekspor", "umkm mau ekspor"),
+    ("kami dari Bidang Perdagangan Dinas Koperasi dan Perdagangan Kabupaten Jombang ingin "
+     "menanyakan SKE", "ingin menanyakan SKE"),
     ("Disperindag punya program ekspor?", "Disperindag punya program ekspor?"),
 ])
 def test_a_regional_offices_introduction_is_left_out(question: str, left: str) -> None:
