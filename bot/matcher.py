@@ -158,6 +158,7 @@ _FROM = re.compile(
     r"\b(?:dari|dr|from|asal)\s+(?:(?:website|web|situs|toko|online|olshop)\s+)?(\w+)")
 # A buyer abroad ("buyer China", "pembeli dari Jepang", "importir di Dubai", "ada orang
 # Cina mau beli") says the goods go out, as an export word does.
+_TO_PLACE = re.compile(r"\b(?:ke|ka|to)\s+(\w+(?:\s+\w+)?)", re.IGNORECASE)
 _BUYER_FROM = re.compile(
     r"\b(?:buyer|buyers|pembeli|pembelinya|importir|importer|customer|konsumen|klien|client"
     r"|distributor|pemesan|orang|org|perusahaan|pengusaha)"
@@ -372,6 +373,10 @@ class Matcher:
             t for w in ("kirim", "kargo", "ekspedisi", "kurir", "paket", "bawa", "ongkos kapal",
                         "freight", "ongkir")
             for t in self.normaliser.terms(w))
+        # Sending, not carrying: "bawa oleh-oleh ke Saudi" is a traveller's luggage.
+        self.sending_terms = frozenset(
+            t for w in ("kirim", "kargo", "ekspedisi", "kurir", "freight", "ongkir")
+            for t in self.normaliser.terms(w))
         terms = self.normaliser.terms
         weights: list[dict[str, float]] = []
         strong_terms: list[set[str]] = []
@@ -515,7 +520,7 @@ class Matcher:
         if _LIVE_FIGURE.search(question):
             return Outcome("unknown", min(1.0, best))
         about_export = (self.names_exporting(self.towards_abroad(question, asked))
-                        or self.buyer_abroad(question))
+                        or self.buyer_abroad(question) or self.sends_abroad(question, asked))
         if self.imports_into_indonesia(question) and not about_export:
             return Outcome("unknown", min(1.0, best))
         # Selling at home and shipping inside Indonesia are said outright ("cuma jualan
@@ -618,6 +623,13 @@ class Matcher:
         """Whether the question names a buyer in a foreign country ("buyer Jepang")."""
         return any(set(self.normaliser.terms(found.group(1))) & self.countries
                    for found in _BUYER_FROM.finditer(question))
+
+    def sends_abroad(self, question: str, asked: set[str]) -> bool:
+        """Whether the question sends goods to a foreign country ("kirim talenan ke
+        Australia"): a shipping word and "ke" with the country after it."""
+        return bool(asked & self.sending_terms) and any(
+            set(self.normaliser.terms(found.group(1))) & self.countries
+            for found in _TO_PLACE.finditer(question))
 
     def ships_within_indonesia(self, question: str, asked: set[str]) -> bool:
         """Whether the question sends goods to a place in Indonesia (kosakata.yaml

@@ -418,6 +418,18 @@ def test_low_scoring_question_about_exporting_is_still_served(
     assert load_knowledge(folder, CONFIG).answer(question).kind == "unknown"
 
 
+def test_sending_goods_to_a_foreign_country_is_about_exporting(shipped: KnowledgeBase) -> None:
+    """"kirim ... ke Australia" is an export even without the word ekspor; carrying
+    something in one's luggage ("bawa ... ke Saudi pas umroh") is not."""
+    matcher = shipped.matcher
+    question = "Talenan sekam padi mau saya kirim ke Australia, dokumen pendukungnya apa?"
+    assert matcher.sends_abroad(question, set(matcher.normaliser.terms(question)))
+    assert answered(shipped, question) == "pasar-australia"
+    luggage = "bawa rendang dan sambal di koper pas umroh ke Saudi boleh gak?"
+    assert not matcher.sends_abroad(luggage, set(matcher.normaliser.terms(luggage)))
+    assert shipped.answer(luggage).kind == "unknown"
+
+
 def test_export_only_acronym_says_the_question_is_about_exporting(
     shipped: KnowledgeBase,
 ) -> None:
