@@ -162,7 +162,8 @@ _TO_PLACE = re.compile(r"\b(?:ke|ka|to)\s+(\w+(?:\s+\w+)?)", re.IGNORECASE)
 _BUYER_FROM = re.compile(
     r"\b(?:buyer|buyers|pembeli|pembelinya|importir|importer|customer|konsumen|klien|client"
     r"|distributor|pemesan|orang|org|perusahaan|pengusaha)"
-    r"\s+(?:(?:dari|dr|di|asal|from|in)\s+)?(\w+(?:\s+\w+)?)",
+    r"\s+(?:\w+\s+(?=(?:dari|dr|di|asal|from|in)\s))?"  # "buyer hotel di Dubai"
+    r"(?:(?:dari|dr|di|asal|from|in)\s+)?(\w+(?:\s+\w+)?)",
     re.IGNORECASE)
 # Goods sold here ("buat dijual di sini"): selling at home, or imported goods sold on.
 _SOLD_HERE = r"(?:di)?jual(?:an)?\s+(?:lagi\s+|kembali\s+)?di\s+sinii?"
@@ -424,6 +425,12 @@ class Matcher:
             tuple(found) for phrase in off_topic
             if len(found := self.normaliser.terms(phrase)) >= 2
             and found[0] not in self.asked_vocabulary]
+        # A neighbouring topic (topik_lain) said word for word whose head no entry is asked
+        # about ("pinjol", "mobil pribadi") holds even when an entry fits surely: KUR for a
+        # private car is still a car loan.
+        self.other_topics_said = [
+            tuple(found) for phrase in other_topics
+            if (found := self.normaliser.terms(phrase)) and found[0] not in self.asked_vocabulary]
 
         n = max(len(entries), 1)
         # A word every answer mentions in passing can still single out the one entry whose
@@ -530,7 +537,8 @@ class Matcher:
         said_at_home = (self.sells_at_home(question, asked)
                         or self.ships_between_domestic_places(question, asked)
                         or self.ships_within_indonesia(question, asked))
-        if not about_export and (said_at_home or (best < SURE and (
+        if not about_export and (said_at_home or _says_any(found, self.other_topics_said) or (
+                best < SURE and (
                 _names_any(asked, self.other_topics)
                 or self.asks_local_wage(question)
                 or self.buys_within_indonesia(question, asked)))):
@@ -621,14 +629,15 @@ class Matcher:
 
     def buyer_abroad(self, question: str) -> bool:
         """Whether the question names a buyer in a foreign country ("buyer Jepang")."""
-        return any(set(self.normaliser.terms(found.group(1))) & self.countries
+        abroad = self.countries | self.europe
+        return any(set(self.normaliser.terms(found.group(1))) & abroad
                    for found in _BUYER_FROM.finditer(question))
 
     def sends_abroad(self, question: str, asked: set[str]) -> bool:
         """Whether the question sends goods to a foreign country ("kirim talenan ke
         Australia"): a shipping word and "ke" with the country after it."""
         return bool(asked & self.sending_terms) and any(
-            set(self.normaliser.terms(found.group(1))) & self.countries
+            set(self.normaliser.terms(found.group(1))) & (self.countries | self.europe)
             for found in _TO_PLACE.finditer(question))
 
     def ships_within_indonesia(self, question: str, asked: set[str]) -> bool:
