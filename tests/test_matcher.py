@@ -112,6 +112,7 @@ def test_off_topic_question_is_unknown(kb: KnowledgeBase, question: str) -> None
     "kurs ringgit ke rupiah hari ini brp? mau hitung harga jual",
     "harga freight Surabaya-Rotterdam minggu ini berapa per kontainer?",
     "What's the current freight rate to Rotterdam for a 40ft container this week?",
+    "kurs dolar skrg?",
 ])
 def test_off_topic_question_sharing_a_word_is_unknown(
     shipped: KnowledgeBase, question: str,
@@ -122,6 +123,9 @@ def test_off_topic_question_sharing_a_word_is_unknown(
 def test_today_without_a_rate_is_still_answered(shipped: KnowledgeBase) -> None:
     assert answered(shipped, "Kapal berangkat 2 minggu lagi, kalau PEB saya submit hari ini "
                              "udah boleh belum?") == "peb-ceisa"
+    # a tariff "now" is the rule in force, not live data
+    assert answered(shipped, "tarif bea keluar biji kakao sekarang berapa persen?") == (
+        "bea-keluar")
 
 
 @pytest.mark.parametrize(("question", "entry_id"), [
