@@ -161,7 +161,7 @@ _FROM = re.compile(
 _TO_PLACE = re.compile(r"\b(?:ke|ka|to)\s+(\w+(?:\s+\w+)?)", re.IGNORECASE)
 _BUYER_FROM = re.compile(
     r"\b(?:buyer|buyers|pembeli|pembelinya|importir|importer|customer|konsumen|klien|client"
-    r"|distributor|pemesan|orang|org|perusahaan|pengusaha)"
+    r"|distributor|pemesan|orang|org|perusahaan|pengusaha|pasar|market)"
     r"\s+(?:\w+\s+(?=(?:dari|dr|di|asal|from|in)\s))?"  # "buyer hotel di Dubai"
     r"(?:(?:dari|dr|di|asal|from|in)\s+)?(\w+(?:\s+\w+)?)",
     re.IGNORECASE)
@@ -630,7 +630,8 @@ class Matcher:
         return set(self.normaliser.terms(_FROM_ABROAD.sub(" ", text)))
 
     def buyer_abroad(self, question: str) -> bool:
-        """Whether the question names a buyer in a foreign country ("buyer Jepang")."""
+        """Whether the question names a buyer or market in a foreign country ("buyer
+        Jepang", "pasar Eropa")."""
         abroad = self.countries | self.europe
         return any(set(self.normaliser.terms(found.group(1))) & abroad
                    for found in _BUYER_FROM.finditer(question))

@@ -113,6 +113,8 @@ def test_off_topic_question_is_unknown(kb: KnowledgeBase, question: str) -> None
     "harga freight Surabaya-Rotterdam minggu ini berapa per kontainer?",
     "What's the current freight rate to Rotterdam for a 40ft container this week?",
     "kurs dolar skrg?",
+    "Cara bikin pewarna alami batik biar warnanya pekat & ga luntur pas dicuci",
+    "NPWP istri mau digabung ke NPWP suami, caranya gimana?",
 ])
 def test_off_topic_question_sharing_a_word_is_unknown(
     shipped: KnowledgeBase, question: str,
@@ -433,6 +435,8 @@ def test_a_neighbouring_topic_said_outright_is_declined_even_near_a_topic(
     assert answered(shipped, "KUR BRI bisa dipake buat modal ekspor ga?") == (
         "pembiayaan-ekspor")
     # A buyer abroad or goods sent abroad keep the question about exporting.
+    assert answered(shipped, "tenun ikat pewarna alami pasti aman buat pasar Eropa, gak "
+                             "perlu uji zat berbahaya?") == "uji-tekstil"
     assert answered(shipped, "aku seller TikTok Shop, mau jualan cross border ke Malaysia, "
                              "ada tips ga?") == "pemasaran-digital"
 
