@@ -232,6 +232,12 @@ Later sessions added:
   asker's own situation; written blind like fresh_ad.
 - off_topic_i (80 hard off-topic questions written blind, in every neighbouring area;
   45d9de8: 68 of 80 rejected).
+- fresh_bt (125; 9fc7c78: 92.8 / 96.8 / 18 of 20, better baseline 80.8): a pasted or
+  retold text (a buyer's email, a forwarder's message, a portal error, an L/C clause, a
+  rumour) and what it means; written blind like fresh_ad.
+- fresh_bu (125; 9fc7c78: 92.8 / 99.2 / 19 of 20, better baseline 82.4): the asker's
+  understanding to confirm, built on negation, exceptions and conditions ("berarti nggak
+  perlu X kan?", "asal sudah Y, aman dong?"); written blind like fresh_ad.
 Each is shown with the better baseline on it. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
