@@ -394,6 +394,10 @@ def test_neighbouring_topic_without_export_words_is_unknown(shipped: KnowledgeBa
         "harga-ekspor")
     assert answered(shipped, "free sale certificate itu bukti dijual di dalam negeri ya?") == (
         "ske-bpom")
+    # Goods bought to resell in one's shop are domestic trade too.
+    assert shipped.answer("beli kain dari supplier Bandung, nota bilang harga belum termasuk "
+                          "PPN. buat dijual lagi di toko saya, wajib minta faktur?").kind == (
+        "unknown")
     # Ingredients bought at the market are no sale there.
     assert shipped.answer("cara ngurus izin PIRT buat jualan di pasar").kind == "unknown"
     assert answered(shipped, "saya produksi abon sapi, dagingnya beli di pasar biasa. bisa "
