@@ -173,7 +173,7 @@ _SOLD_HERE = r"(?:di)?jual(?:an)?\s+(?:lagi\s+|kembali\s+)?di\s+sinii?"
 _SELLS_AT_HOME = re.compile(
     r"\b(?:dalam\s+negeri|dalam\s+negri|dlm\s+negeri|domestik"
     r"|(?:pasar|pembeli|konsumen|toko|marketplace|pelanggan|online|jualan"
-    r"|penjualan|wisatawan|turis)\s+lokal"
+    r"|penjualan|wisatawan|turis|usaha|bisnis)\s+lokal"
     r"|" + _SOLD_HERE +
     r"|(?:toko|warung|kios|lapak)\s+(?:[\w-]+\s+)?(?:dekat|deket|sekitar)\s+(?:rumah|kampung)"
     # resold in a shop ("beli kain buat dijual lagi di toko saya")
@@ -181,6 +181,12 @@ _SELLS_AT_HOME = re.compile(
     r"|di\s+pasar(?!\s+(?:indonesia|internasional|global|luar|ekspor|dunia|asia|eropa)))\b",
     re.IGNORECASE)
 _BUY = re.compile(r"(?:mem)?beli|belanja")
+# Exporting denied outright ("gak ada rencana ke luar negeri", "bukan buat ekspor"); "belum"
+# (not yet) still looks ahead to it.
+_NOT_EXPORTING = re.compile(
+    r"\b(?:tidak|tdk|gak|ga|gk|nggak|ngga|enggak|ndak|nda)\s+(?:ada\s+)?(?:rencana|niat|mau"
+    r"|ingin|pengen|pingin)\s+(?:untuk\s+|buat\s+)?(?:ke\s+luar\s+negeri|ke\s+luar\s+negri"
+    r"|ekspor|export)\b|\bbukan\s+(?:untuk|buat|utk)\s+(?:ekspor|export)\b", re.IGNORECASE)
 _BOUGHT_AT = re.compile(r"\b(?:(?:di|mem)?beli|belanja|kulakan)\s*$", re.IGNORECASE)
 _AT = re.compile(r"\b(?:di|in)\s+(\w+)")
 # A rate or price asked for today or this week ("kurs ringgit hari ini", "freight
@@ -530,8 +536,9 @@ class Matcher:
         # Today's rate or this week's freight is live data no entry holds, said outright.
         if _LIVE_FIGURE.search(question):
             return Outcome("unknown", min(1.0, best))
-        about_export = (self.names_exporting(self.towards_abroad(question, asked))
-                        or self.buyer_abroad(question) or self.sends_abroad(question, asked))
+        about_export = not _NOT_EXPORTING.search(question) and (
+            self.names_exporting(self.towards_abroad(question, asked))
+            or self.buyer_abroad(question) or self.sends_abroad(question, asked))
         if self.imports_into_indonesia(question) and not about_export:
             return Outcome("unknown", min(1.0, best))
         # Selling at home and shipping inside Indonesia are said outright ("cuma jualan

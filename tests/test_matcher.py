@@ -394,6 +394,11 @@ def test_neighbouring_topic_without_export_words_is_unknown(shipped: KnowledgeBa
         "harga-ekspor")
     assert answered(shipped, "free sale certificate itu bukti dijual di dalam negeri ya?") == (
         "ske-bpom")
+    # A local business, and exporting denied outright, are domestic too.
+    assert shipped.answer("berapa biaya daftar merek di DJKI buat usaha lokal").kind == (
+        "unknown")
+    assert shipped.answer("daftar merek di DJKI buat toko online lokal berapa? gak ada "
+                          "rencana ke luar negeri").kind == "unknown"
     # Goods bought to resell in one's shop are domestic trade too.
     assert shipped.answer("beli kain dari supplier Bandung, nota bilang harga belum termasuk "
                           "PPN. buat dijual lagi di toko saya, wajib minta faktur?").kind == (
