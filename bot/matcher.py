@@ -428,19 +428,19 @@ class Matcher:
             self.questions.append(questions)
         # Words of questions, keywords, titles and tags; answers mention too much to count.
         self.asked_vocabulary = frozenset(t for strong in strong_terms for t in strong)
-        # Such a request said word for word whose head (its first word) no entry is asked
+        # A di_luar_topik request said word for word whose head (first word) no entry is asked
         # about ("visa bisnis", "tiket pesawat") is out of scope even when an entry fits
         # surely: a visa for a trade fair is still a visa. "nomor HP" on a label is not.
-        self.off_topic_said = [
+        self.off_topic_said = _by_first_term(
             tuple(found) for phrase in off_topic
             if len(found := self.normaliser.terms(phrase)) >= 2
-            and found[0] not in self.asked_vocabulary]
+            and found[0] not in self.asked_vocabulary)
         # A neighbouring topic (topik_lain) said word for word whose head no entry is asked
         # about ("pinjol", "mobil pribadi") holds even when an entry fits surely: KUR for a
         # private car is still a car loan.
-        self.other_topics_said = [
+        self.other_topics_said = _by_first_term(
             tuple(found) for phrase in other_topics
-            if (found := self.normaliser.terms(phrase)) and found[0] not in self.asked_vocabulary]
+            if (found := self.normaliser.terms(phrase)) and found[0] not in self.asked_vocabulary)
 
         n = max(len(entries), 1)
         # A word every answer mentions in passing can still single out the one entry whose
@@ -748,10 +748,17 @@ def _names_any(asked: set[str], phrases: Iterable[frozenset[str]]) -> bool:
     return any(phrase <= words for phrase in phrases)
 
 
-def _says_any(found: list[str], phrases: Iterable[tuple[str, ...]]) -> bool:
-    """Whether the terms `found` hold one of `phrases` as a run, word for word."""
+def _says_any(found: list[str], phrases: Mapping[str, list[tuple[str, ...]]]) -> bool:
+    """Whether the terms `found` hold one of `phrases` (listed by first term) as a run."""
     return any(tuple(found[i: i + len(p)]) == p
-               for p in phrases for i in range(len(found) - len(p) + 1))
+               for i, term in enumerate(found) for p in phrases.get(term, ()))
+
+
+def _by_first_term(phrases: Iterable[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    listed: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        listed.setdefault(phrase[0], []).append(phrase)
+    return listed
 
 
 def _all_texts(entries: Iterable[Entry]) -> Iterable[str]:
