@@ -238,7 +238,8 @@ Later sessions added:
 - fresh_bu (125; 9fc7c78: 92.8 / 99.2 / 19 of 20, better baseline 82.4): the asker's
   understanding to confirm, built on negation, exceptions and conditions ("berarti nggak
   perlu X kan?", "asal sudah Y, aman dong?"); written blind like fresh_ad.
-Each is shown with the better baseline on it. The in-scope sets are then asked again with
+Each is shown with the better baseline on it, and so are all own sets together and the
+sets never read (NEVER_READ below), the baseline then given one best cut-off for all. The in-scope sets are then asked again with
 typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
 hurried typing makes them.
 
@@ -271,6 +272,8 @@ from bot.matcher import Outcome  # noqa: E402
 
 DEFAULT_QUESTIONS = ROOT.parent / "shared" / "dev_questions.tsv"
 OWN_QUESTIONS = ROOT / "benchmarks" / "questions"
+# Sets written blind and only ever measured: their misses were never listed or read.
+NEVER_READ = ("fresh_bl", "fresh_bm", "fresh_bp", "fresh_br")
 
 # Off-topic questions for the held-out check (our own; they share words with the base).
 OFF_TOPIC = (
@@ -537,6 +540,23 @@ def main() -> int:
         label = f"  better baseline @{base['cut']:.2f}"
         lead = 100 * (f["top1"] - base["top1"]) / k
         print(f"{label:28}{pct(base['top1'], k):>8}{pct(base['top3'], k):>8}"
+              f"{pct(base['rejected'], k_none):>14}   matcher lead {lead:+.1f}")
+
+    # All own sets as one file, and those whose misses were never read, each with the
+    # better baseline given its one best cut-off over the whole of them.
+    groups = (("all own sets together", sorted(OWN_QUESTIONS.glob("*.tsv"))),
+              ("sets never read", [OWN_QUESTIONS / f"{name}.tsv" for name in NEVER_READ]))
+    for name, paths in groups:
+        together = [row for path in paths if path.exists() for row in read_rows(path)]
+        k, k_none = len(together), sum(not a for _, a in together)
+        f = matcher_figures(kb.answer, together)
+        base = max((baseline_figures(rank, together) for rank in rankers),
+                   key=lambda b: b["top1"])
+        lead = 100 * (f["top1"] - base["top1"]) / k
+        print(f"{name:28}{pct(f['top1'], k):>8}{pct(f['top3'], k):>8}"
+              f"{pct(f['rejected'], k_none):>14}{k:>6}")
+        print(f"{'  better baseline @' + format(base['cut'], '.2f'):28}"
+              f"{pct(base['top1'], k):>8}{pct(base['top3'], k):>8}"
               f"{pct(base['rejected'], k_none):>14}   matcher lead {lead:+.1f}")
 
     print(f"\nthe same sets with typos (a dropped, swapped or doubled letter in "
