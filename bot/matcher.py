@@ -192,11 +192,13 @@ _AT = re.compile(r"\b(?:di|in)\s+(\w+)")
 # A rate or price asked for today or this week ("kurs ringgit hari ini", "freight
 # Surabaya-Rotterdam minggu ini", "current freight rate ... this week").
 _NOW = r"(?:hari\s+ini|minggu\s+ini|bulan\s+ini|this\s+week|today)"
-_RATE = r"(?:freight|kurs|rate|ongkos|tarif|harga|quote|quotation)"
+_RATE = r"(?:freight|kurs|rate|ongkos|tarif|harga|quote|quotation|hpe|harga\s+patokan)"
 _LIVE_FIGURE = re.compile(
     rf"\b{_RATE}\b[^.?!\n]{{0,60}}?\b{_NOW}\b|\b{_NOW}\b[^.?!\n]{{0,30}}?\b{_RATE}\b"
     # an exchange rate "now" is today's too ("kurs dolar skrg?"); a tariff "now" is a rule
-    r"|\bkurs\b[^.?!\n]{0,30}?\b(?:sekarang|skrg|skr|saat\s+ini|terkini)\b",
+    r"|\bkurs\b[^.?!\n]{0,30}?\b(?:sekarang|skrg|skr|saat\s+ini|terkini)\b"
+    # "harga sarang walet lagi brp?": what it fetches at the moment
+    r"|\bharga\b[^.?!\n]{0,60}?\blagi\s+(?:berapa|brp|brapa)\b",
     re.IGNORECASE)
 _PAY = re.compile(r"\b(?:gaji|gajian|menggaji|upah|karyawan|pegawai|pekerja|buruh|thr)\b")
 _FREE_SALE = re.compile(r"\b(?:dijual\s+bebas|free\s+sale|fsc)\b", re.IGNORECASE)

@@ -30,7 +30,8 @@ from babel import Locale
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-_WORD = re.compile(r"[0-9a-z]+(?:[/\-][0-9a-z]+)*")
+_WORD = re.compile(r"[0-9a-z]+(?:[/\-&][0-9a-z]+)*")
+_JOINED = re.compile(r"[/\-&]")  # what joins b/l, e-ska, j&t into one written word
 _SPOKEN_E = re.compile(r"(?<=[^aeiou])e([^aeiou]+)$")
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,}(?:-[A-Z0-9]+)*\b")  # PEB, API, V-LEGAL, GS1
 _NAME = re.compile(r"\b[A-Z][a-z]{2,}\b")
@@ -104,17 +105,18 @@ def without_accents(text: str) -> str:
 
 
 def tokenize(text: str, whole: Iterable[str] | Mapping[str, object] = ()) -> list[str]:
-    """Lower-case words of `text`; hyphen/slash words stay whole only if `whole` knows them."""
+    """Lower-case words of `text`; hyphen, slash and ampersand words (b/l, j&t) stay whole
+    only if `whole` knows them."""
     tokens: list[str] = []
     for word in _WORD.findall(_THOUSANDS.sub("", without_accents(text.lower()))):
         if len(word) > 3 and word.endswith("2") and word[-2].isalpha():
             word = word[:-1]  # langkah2 = langkah-langkah
             if f"{word}-{word}" in whole:  # surat2 = surat-surat, a word of its own
                 word = f"{word}-{word}"
-        if ("-" not in word and "/" not in word) or word in whole:
+        if not _JOINED.search(word) or word in whole:
             tokens.append(word)
             continue
-        parts = [p for p in re.split(r"[/\-]", word) if p]
+        parts = [p for p in _JOINED.split(word) if p]
         if len(parts) == 2 and parts[0] == parts[1]:  # reduplication: barang-barang
             parts = parts[:1]
         tokens.extend(parts)
@@ -366,7 +368,7 @@ class Normaliser:
         self.slang = dict(slang)
         self._whole = {
             w for w in (*self.slang, *(m.lower() for g in groups for m in g))
-            if "-" in w or "/" in w
+            if _JOINED.search(w)
         }
         words: set[str] = set()
         proper: set[str] = set()  # Jepang, Australia, Jeddah: what a name's typo may mean

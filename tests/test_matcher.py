@@ -113,6 +113,11 @@ def test_off_topic_question_is_unknown(kb: KnowledgeBase, question: str) -> None
     "harga freight Surabaya-Rotterdam minggu ini berapa per kontainer?",
     "What's the current freight rate to Rotterdam for a 40ft container this week?",
     "kurs dolar skrg?",
+    "HPE biji kakao bulan ini ditetapkan brp?",
+    "Harga sarang walet mangkok lagi brp sekilo?",
+    "Paket kopi sy ilang di gudang J&T udah 2 minggu, klaim ganti ruginya ke mana?",
+    "Ada kontak pribadi atase perdagangan di Tokyo ga?",
+    "alamat & jam buka kantor Bea Cukai Pontianak di mana?",
     "Cara bikin pewarna alami batik biar warnanya pekat & ga luntur pas dicuci",
     "NPWP istri mau digabung ke NPWP suami, caranya gimana?",
 ])

@@ -329,3 +329,8 @@ def test_what_was_said_at_an_event_is_context_not_topic() -> None:
     normaliser = Normaliser(["NPE itu apa"], {"td": ("tadi",), "sy": ("saya",)}, [],
                             fillers=["pas sosialisasi", "kurang paham"])
     assert normaliser.terms("NPE td pas sosialisasi dibilang, sy kurang paham") == ["npe"]
+
+
+def test_an_ampersand_word_is_whole_only_when_the_vocabulary_spells_it() -> None:
+    assert tokenize("paket di J&T", {"j&t": ("jnt",)}) == ["paket", "di", "j&t"]
+    assert tokenize("P&G") == ["p", "g"]
