@@ -181,6 +181,9 @@ _SELLS_AT_HOME = re.compile(
     r"|di\s+pasar(?!\s+(?:indonesia|internasional|global|luar|ekspor|dunia|asia|eropa)))\b",
     re.IGNORECASE)
 _BUY = re.compile(r"(?:mem)?beli|belanja")
+# Becoming an importer oneself ("mau jadi importir kurma") is importing, not the buyer
+# abroad that "importir" usually names.
+_BECOME_IMPORTER = re.compile(r"\b(?:jadi|menjadi)\s+importir\b", re.IGNORECASE)
 # Exporting denied outright ("gak ada rencana ke luar negeri", "bukan buat ekspor"); "belum"
 # (not yet) still looks ahead to it.
 _NOT_EXPORTING = re.compile(
@@ -538,9 +541,13 @@ class Matcher:
         # Today's rate or this week's freight is live data no entry holds, said outright.
         if _LIVE_FIGURE.search(question):
             return Outcome("unknown", min(1.0, best))
+        exporting, said = asked, question
+        if _BECOME_IMPORTER.search(question):
+            said = _BECOME_IMPORTER.sub(" ", question)
+            exporting = set(self.normaliser.terms(said))
         about_export = not _NOT_EXPORTING.search(question) and (
-            self.names_exporting(self.towards_abroad(question, asked))
-            or self.buyer_abroad(question) or self.sends_abroad(question, asked))
+            self.names_exporting(self.towards_abroad(said, exporting))
+            or self.buyer_abroad(said) or self.sends_abroad(said, exporting))
         if self.imports_into_indonesia(question) and not about_export:
             return Outcome("unknown", min(1.0, best))
         # Selling at home and shipping inside Indonesia are said outright ("cuma jualan
@@ -693,6 +700,8 @@ class Matcher:
         marketplace ("paket dari Amazon"), or imported goods
         named as such ("barang impor")."""
         text = question.lower()
+        if _BECOME_IMPORTER.search(text):
+            return True
         # imported goods with no country named ("aturan barang impor di Australia" is a
         # destination's rules; an origin like "dari China" is caught below)
         if _IMPORTED_GOODS.search(text) and not set(self.normaliser.terms(text)) & self.countries:

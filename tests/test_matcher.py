@@ -637,6 +637,7 @@ def test_courtesy_openers_are_no_topic(shipped: KnowledgeBase) -> None:
     ("my package from Amazon US stuck at Bea Cukai, import tax how much?", True),
     ("beli kain dari Shopee luar negeri, bea masuknya berapa?", True),
     ("paket sy dari Amazon ketahan di bea cukai Soetta, gmn ngambilnya?", True),
+    ("Mau jadi importir kurma dari Mesir buat dijual lagi, izinnya apa aja?", True),
     ("mau jualan lewat Shopee global ke Malaysia, caranya?", False),
     ("buyer Jepang mau beli kopi saya buat dijual di sana", False),
 ])
@@ -660,6 +661,11 @@ def test_importing_into_indonesia_is_out_of_scope_unless_about_exporting(
     # "dari luar negeri" is the goods' origin there, no sign of exporting
     assert shipped.answer("beli mesin jahit dari luar negeri kena pajak berapa?").kind == (
         "unknown")
+    # becoming an importer oneself is no buyer abroad
+    assert shipped.answer("Mau jadi importir kurma dari Mesir buat dijual lagi di Indonesia, "
+                          "izinnya apa aja?").kind == "unknown"
+    assert answered(shipped, "importir dari Mesir minta sertifikat halal buat kurma olahan "
+                             "saya, ngurusnya gimana?") is not None
 
 
 @pytest.mark.parametrize(("question", "left"), [
