@@ -440,12 +440,14 @@ class Matcher:
             tuple(found) for phrase in off_topic
             if len(found := self.normaliser.terms(phrase)) >= 2
             and found[0] not in self.asked_vocabulary)
-        # A neighbouring topic (topik_lain) said word for word whose head no entry is asked
-        # about ("pinjol", "mobil pribadi") holds even when an entry fits surely: KUR for a
-        # private car is still a car loan.
+        # A neighbouring topic (topik_lain) of two words or more said word for word, whose
+        # head no entry is asked about ("mobil pribadi"), holds even when an entry fits
+        # surely: KUR for a private car is still a car loan. One word alone ("umroh",
+        # "bazar") is often only the story around an export question.
         self.other_topics_said = _by_first_term(
             tuple(found) for phrase in other_topics
-            if (found := self.normaliser.terms(phrase)) and found[0] not in self.asked_vocabulary)
+            if len(found := self.normaliser.terms(phrase)) >= 2
+            and found[0] not in self.asked_vocabulary)
 
         n = max(len(entries), 1)
         # A word every answer mentions in passing can still single out the one entry whose
