@@ -244,9 +244,9 @@ Later sessions added:
 - off_topic_j (80 hard off-topic questions written blind, many in regional Indonesian from
   outside Java; 97ba1b7: 66 of 80 rejected).
 Each is shown with the better baseline on it, and so are all own sets together and the
-sets never read (NEVER_READ below), the baseline then given one best cut-off for all. The in-scope sets are then asked again with
-typos (one dropped, swapped or doubled letter in some longer words, fixed seed), as
-hurried typing makes them.
+sets never read (NEVER_READ below), the baseline then given one best cut-off for all. The
+in-scope sets are then asked again with typos (one dropped, swapped or doubled letter in
+some longer words, fixed seed), as hurried typing makes them.
 
 A further check needs no outside questions: the base's own stored questions are split in
 five folds; each fold is asked of a matcher (and of both baselines, at cut-off 0 since
