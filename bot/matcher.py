@@ -156,9 +156,10 @@ _FROM_SELLER = re.compile(
     r"\s+(?:(?:di|dari|dr|asal|online)\s+)?(\w+)")
 _FROM = re.compile(
     r"\b(?:dari|dr|from|asal)\s+(?:(?:website|web|situs|toko|online|olshop)\s+)?(\w+)")
+# Where goods are sent ("kirim talenan ke Australia").
+_TO_PLACE = re.compile(r"\b(?:ke|ka|to)\s+(\w+(?:\s+\w+)?)", re.IGNORECASE)
 # A buyer abroad ("buyer China", "pembeli dari Jepang", "importir di Dubai", "ada orang
 # Cina mau beli") says the goods go out, as an export word does.
-_TO_PLACE = re.compile(r"\b(?:ke|ka|to)\s+(\w+(?:\s+\w+)?)", re.IGNORECASE)
 _BUYER_FROM = re.compile(
     r"\b(?:buyer|buyers|pembeli|pembelinya|importir|importer|customer|konsumen|klien|client"
     r"|distributor|pemesan|orang|org|perusahaan|pengusaha|pasar|market)"
@@ -190,6 +191,7 @@ _NOT_EXPORTING = re.compile(
     r"\b(?:tidak|tdk|gak|ga|gk|nggak|ngga|enggak|ndak|nda)\s+(?:ada\s+)?(?:rencana|niat|mau"
     r"|ingin|pengen|pingin)\s+(?:untuk\s+|buat\s+)?(?:ke\s+luar\s+negeri|ke\s+luar\s+negri"
     r"|ekspor|export)\b|\bbukan\s+(?:untuk|buat|utk)\s+(?:ekspor|export)\b", re.IGNORECASE)
+# A purchase just before "di pasar": bought there, not sold.
 _BOUGHT_AT = re.compile(r"\b(?:(?:di|mem)?beli|belanja|kulakan)\s*$", re.IGNORECASE)
 _AT = re.compile(r"\b(?:di|in)\s+(\w+)")
 # A rate or price asked for today or this week ("kurs ringgit hari ini", "freight
@@ -336,6 +338,7 @@ class Matcher:
         self.europe = frozenset(self.normaliser.terms("eropa"))
         self.eu_countries = self.europe | frozenset(
             t for w in eu_country_words() - _NOT_A_COUNTRY for t in self.normaliser.terms(w))
+        self.abroad = self.countries | self.europe
         self.other_topics = self._phrases(other_topics)
         # Sending goods to a place in Indonesia ("kirim lemari ke Jayapura") is domestic
         # shipping, which the base leaves out like a neighbouring topic.
@@ -501,7 +504,7 @@ class Matcher:
         if not shares:
             return []
         text = " ".join(terms)
-        destinations = set(found) & (self.countries | self.europe)
+        destinations = set(found) & self.abroad
         scored = []
         for share, evidence, i in shares[:RERANK]:
             similar = process.extractOne(text, self.questions[i], scorer=fuzz.token_sort_ratio)
@@ -652,15 +655,14 @@ class Matcher:
     def buyer_abroad(self, question: str) -> bool:
         """Whether the question names a buyer or market in a foreign country ("buyer
         Jepang", "pasar Eropa")."""
-        abroad = self.countries | self.europe
-        return any(set(self.normaliser.terms(found.group(1))) & abroad
+        return any(set(self.normaliser.terms(found.group(1))) & self.abroad
                    for found in _BUYER_FROM.finditer(question))
 
     def sends_abroad(self, question: str, asked: set[str]) -> bool:
         """Whether the question sends goods to a foreign country ("kirim talenan ke
         Australia"): a shipping word and "ke" with the country after it."""
         return bool(asked & self.sending_terms) and any(
-            set(self.normaliser.terms(found.group(1))) & (self.countries | self.europe)
+            set(self.normaliser.terms(found.group(1))) & self.abroad
             for found in _TO_PLACE.finditer(question))
 
     def ships_within_indonesia(self, question: str, asked: set[str]) -> bool:
@@ -699,8 +701,8 @@ class Matcher:
         """Whether the question is about importing goods into Indonesia, which the base
         leaves out: "impor" or "beli" followed by a foreign origin or by Indonesia,
         goods ordered from a marketplace abroad, a parcel from abroad or from such a
-        marketplace ("paket dari Amazon"), or imported goods
-        named as such ("barang impor")."""
+        marketplace ("paket dari Amazon"), imported goods named as such ("barang impor"),
+        or becoming an importer ("mau jadi importir")."""
         text = question.lower()
         if _BECOME_IMPORTER.search(text):
             return True
