@@ -64,7 +64,7 @@ STOP_WORDS = frozenset("""
     kang akang teteh mang sik ka
     sebenarnya sebenernya sebetulnya sbnrnya sbnernya emang
     pas tadi td bilang ku
-    eee eh ehm maaf gais yo alhamdulillah situ sini ta ki pale
+    eee eh ehm maaf gais yo alhamdulillah situ sini ta ki pale lur
 """.split())
 
 PARTICLES = ("lah", "kah", "tah", "pun")
