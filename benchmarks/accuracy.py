@@ -243,6 +243,9 @@ Later sessions added:
   measured only, its misses not read.
 - off_topic_j (80 hard off-topic questions written blind, many in regional Indonesian from
   outside Java; 97ba1b7: 66 of 80 rejected).
+- fresh_bw (125; 3549010: 96.8 / 97.6 / 20 of 20, better baseline 85.6): hurried phone
+  typing, abbreviations, words run together, autocorrect slips; written blind like
+  fresh_ad, measured only, its misses not read.
 Each is shown with the better baseline on it, and so are all own sets together and the
 sets never read (NEVER_READ below), the baseline then given one best cut-off for all. The
 in-scope sets are then asked again with typos (one dropped, swapped or doubled letter in
@@ -278,7 +281,7 @@ from bot.matcher import Outcome  # noqa: E402
 DEFAULT_QUESTIONS = ROOT.parent / "shared" / "dev_questions.tsv"
 OWN_QUESTIONS = ROOT / "benchmarks" / "questions"
 # Sets written blind and only ever measured: their misses were never listed or read.
-NEVER_READ = ("fresh_bl", "fresh_bm", "fresh_bp", "fresh_br", "fresh_bv")
+NEVER_READ = ("fresh_bl", "fresh_bm", "fresh_bp", "fresh_br", "fresh_bv", "fresh_bw")
 
 # Off-topic questions for the held-out check (our own; they share words with the base).
 OFF_TOPIC = (
