@@ -196,7 +196,7 @@ _BOUGHT_AT = re.compile(r"\b(?:(?:di|mem)?beli|belanja|kulakan)\s*$", re.IGNOREC
 _AT = re.compile(r"\b(?:di|in)\s+(\w+)")
 # A rate or price asked for today or this week ("kurs ringgit hari ini", "freight
 # Surabaya-Rotterdam minggu ini", "current freight rate ... this week").
-_NOW = r"(?:hari\s+ini|minggu\s+ini|bulan\s+ini|this\s+week|today)"
+_NOW = r"(?:hari\s+ini|minggu\s+ini|bulan\s+ini|(?:pagi|siang|sore|malam)\s+ini|this\s+week|today)"
 _RATE = r"(?:freight|kurs|rate|ongkos|tarif|harga|quote|quotation|hpe|harga\s+patokan)"
 _LIVE_FIGURE = re.compile(
     rf"\b{_RATE}\b[^.?!\n]{{0,60}}?\b{_NOW}\b|\b{_NOW}\b[^.?!\n]{{0,30}}?\b{_RATE}\b"
@@ -299,7 +299,7 @@ class Matcher:
         self.config = config
         self.ids = [e.id for e in entries]
         self._index = {entry_id: i for i, entry_id in enumerate(self.ids)}
-        products = tuple(products)
+        products, ports = tuple(products), tuple(ports)
         # A port or airport ("Belawan", "Tanjung Priok") is where goods leave from, like a
         # product name no topic: neutral, and never read as a typo of another word.
         names = (*products, *ports)
@@ -353,12 +353,18 @@ class Matcher:
             r"(?:\b(?:ke|ka|tujuan|sampai|sampe)\s+|\w\s*[-\u2013]\s*)(?:\w+\s+(?:\w+\s+)?di\s+)?"
             + at
         ) if places else None
-        # A route with both ends in Indonesia ("dari Surabaya ke Jakarta"; "Medan-Batam"
-        # is not one, as Batam is not listed) says so even when an entry fits surely.
+        # A route with both ends in Indonesia ("dari Surabaya ke Jakarta", "dari Tanjung
+        # Perak ke Tanjung Priok"; "Medan-Batam" is not one, as Batam is not listed) says
+        # so even when an entry fits surely. A port is an end too, but goods taken to a
+        # port alone may well be going abroad.
+        ends = sorted({" ".join(p.lower().split()) for p in (*places, *ports)} - {""},
+                      key=len, reverse=True)
+        end = (r"(?:kota\s+|provinsi\s+|pulau\s+|pelabuhan\s+)?(?:"
+               + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ends) + r")\b")
         self._route_at_home = re.compile(
-            r"\b(?:dari|dr)\s+" + at + r"[^.?!\n]{0,40}?\b(?:ke|ka|sampai|sampe)\s+" + at
-            + r"|\b" + place + r"\s*[-\u2013]\s*" + place
-        ) if places else None
+            r"\b(?:dari|dr)\s+" + end + r"[^.?!\n]{0,40}?\b(?:ke|ka|sampai|sampe)\s+" + end
+            + r"|\b" + end + r"\s*[-\u2013]\s*" + end
+        ) if ends else None
         # Where an exporter is based ("UMKM di Kabupaten Blitar", "rotan dari Cirebon",
         # "sambal khas Madiun", "kopi robusta Lampung") is no topic: in a question that
         # names exporting or a foreign country it is left out.

@@ -118,6 +118,8 @@ def test_off_topic_question_is_unknown(kb: KnowledgeBase, question: str) -> None
     "Paket kopi sy ilang di gudang J&T udah 2 minggu, klaim ganti ruginya ke mana?",
     "Ada kontak pribadi atase perdagangan di Tokyo ga?",
     "alamat & jam buka kantor Bea Cukai Pontianak di mana?",
+    "kurs USD di Bank Jatim sore ini brp?",
+    "Jadwal kapal barang dari Tanjung Perak ke Tanjung Priok besok jam berapa?",
     "Cara bikin pewarna alami batik biar warnanya pekat & ga luntur pas dicuci",
     "NPWP istri mau digabung ke NPWP suami, caranya gimana?",
 ])
