@@ -177,6 +177,8 @@ _SELLS_AT_HOME = re.compile(
     r"|penjualan|wisatawan|turis|usaha|bisnis)\s+lokal"
     r"|" + _SOLD_HERE +
     r"|(?:toko|warung|kios|lapak)\s+(?:[\w-]+\s+)?(?:dekat|deket|sekitar)\s+(?:rumah|kampung)"
+    # one's own town ("toko kue di kota saya")
+    r"|(?:di|dalam)\s+kota\s+(?:saya|sendiri|kami|kita|ini)"
     # resold in a shop ("beli kain buat dijual lagi di toko saya")
     r"|(?:di)?jual(?:an)?\s+(?:lagi\s+|kembali\s+)?di\s+(?:toko|warung|kios|lapak|butik)"
     r"|di\s+pasar(?!\s+(?:indonesia|internasional|global|luar|ekspor|dunia|asia|eropa)))\b",

@@ -406,6 +406,8 @@ def test_neighbouring_topic_without_export_words_is_unknown(shipped: KnowledgeBa
         "unknown")
     assert shipped.answer("daftar merek di DJKI buat toko online lokal berapa? gak ada "
                           "rencana ke luar negeri").kind == "unknown"
+    # So is one's own town.
+    assert shipped.answer("cara daftar merek untuk toko kue di kota saya").kind == "unknown"
     # Goods bought to resell in one's shop are domestic trade too.
     assert shipped.answer("beli kain dari supplier Bandung, nota bilang harga belum termasuk "
                           "PPN. buat dijual lagi di toko saya, wajib minta faktur?").kind == (
