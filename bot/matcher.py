@@ -135,14 +135,15 @@ FOCUS_WEIGHT = 1.0  # extra weight of the words whose meaning is asked
 FOCUS_TERMS = 3  # at most this many: a name, not a whole clause
 ORIGIN_REACH = 120  # characters after "impor"/"beli" searched for where goods come from
 # Bringing goods into Indonesia: "impor mesin dari Jerman", "beli mesin dari China",
-# "ngedatengin kurma dari Arab", "impor barang ke Indonesia", "belanjaan saya dari
-# Amazon". Not "importir" or "pembeli" (the buyer abroad, "buyer dari Jepang mau beli"),
+# "ngedatengin kurma dari Arab", "masukin bibit dari Mesir", "impor barang ke Indonesia",
+# "belanjaan saya dari Amazon". Not "importir" or "pembeli" (the buyer abroad, "buyer dari Jepang mau beli"),
 # nor a destination's import rules ("aturan impor Jepang"): only importing or buying
 # followed by a foreign origin, or by Indonesia as destination. A marketplace abroad is a
 # foreign origin, also of goods ordered ("saya pesan dari Alibaba"; but "ada yang pesan
 # dari Malaysia" is a buyer's order).
 _IMPORT = re.compile(r"\b(?:(?:meng|di)?impor(?:t|tnya|nya|kan|in)?|(?:mem|di)?beli(?:in)?"
-                     r"|belanja(?:an|nya|annya)?|(?:men|di)?datangkan|(?:nge|n)?datengin)\b")
+                     r"|belanja(?:an|nya|annya)?|(?:men|di)?datangkan|(?:nge|n)?datengin"
+                     r"|(?:me|di)?masuk(?:kan|in))\b")
 # Imported goods named as such ("barang impor sy kena jalur merah", "refund bea masuk kalau
 # barang impornya rusak"); not "bahan impor", a halal question about ingredients, nor a
 # destination's rules for imported goods ("barang impor di Amerika harus berlabel").
@@ -221,7 +222,7 @@ _ORDERED_FROM_ABROAD = re.compile(
 # dari Hongkong"); its origin ends where a destination or purpose begins ("paket dari
 # Surabaya ke Jepang" goes out).
 _PARCEL_FROM = re.compile(
-    r"\b(?:paket|kiriman|titipan|package|parcel)\s+(?:[^\W\d]+\s+){0,3}?(?:dari|dr|from)\s+((?:[^\W\d]+\s*){1,5})")
+    r"\b(?:paket|kiriman|titipan|package|parcel)\s+(?:[^\W\d]+\s+){0,3}?(?:dari|dr|from)\s+((?:[^\W\d]+\s*){1,7})")
 _ORIGIN_END = re.compile(r"\b(?:ke|ka|to|tujuan|buat|untuk|utk)\b")
 _MARKETPLACE_ABROAD = re.compile(
     r"\b(?:dari|from|di|lewat|via)\s+(?:alibaba|aliexpress|taobao|1688|temu|amazon|ebay|shein"

@@ -641,6 +641,9 @@ def test_courtesy_openers_are_no_topic(shipped: KnowledgeBase) -> None:
     ("beli kain dari Shopee luar negeri, bea masuknya berapa?", True),
     ("paket sy dari Amazon ketahan di bea cukai Soetta, gmn ngambilnya?", True),
     ("Mau jadi importir kurma dari Mesir buat dijual lagi, izinnya apa aja?", True),
+    ("mau masukin bibit kurma dari Mesir buat ditanam di kebun sendiri", True),
+    ("kiriman dari anak sy yg kerja di Taiwan isinya baju, kena pajak ga?", True),
+    ("gimana caranya masukin kopi saya ke pasar Jepang?", False),
     ("mau jualan lewat Shopee global ke Malaysia, caranya?", False),
     ("buyer Jepang mau beli kopi saya buat dijual di sana", False),
 ])
