@@ -134,13 +134,12 @@ FOCUS_REACH = 60  # characters before "itu apa" searched for the name asked abou
 FOCUS_WEIGHT = 1.0  # extra weight of the words whose meaning is asked
 FOCUS_TERMS = 3  # at most this many: a name, not a whole clause
 ORIGIN_REACH = 120  # characters after "impor"/"beli" searched for where goods come from
-# Bringing goods into Indonesia: "impor mesin dari Jerman", "beli mesin dari China",
-# "ngedatengin kurma dari Arab", "masukin bibit dari Mesir", "impor barang ke Indonesia",
-# "belanjaan saya dari Amazon". Not "importir" or "pembeli" (the buyer abroad, "buyer dari Jepang mau beli"),
-# nor a destination's import rules ("aturan impor Jepang"): only importing or buying
-# followed by a foreign origin, or by Indonesia as destination. A marketplace abroad is a
-# foreign origin, also of goods ordered ("saya pesan dari Alibaba"; but "ada yang pesan
-# dari Malaysia" is a buyer's order).
+# Bringing goods into Indonesia: "impor mesin dari Jerman", "beli mesin dari China", "ngedatengin
+# kurma dari Arab", "masukin bibit dari Mesir", "impor barang ke Indonesia", "belanjaan saya dari
+# Amazon". Not "importir" or "pembeli" (the buyer abroad, "buyer dari Jepang mau beli"), nor a
+# destination's import rules ("aturan impor Jepang"): only importing or buying followed by a foreign
+# origin, or by Indonesia as destination. A marketplace abroad is a foreign origin, also of goods
+# ordered ("saya pesan dari Alibaba"; but "ada yang pesan dari Malaysia" is a buyer's order).
 _IMPORT = re.compile(r"\b(?:(?:meng|di)?impor(?:t|tnya|nya|kan|in)?|(?:mem|di)?beli(?:in)?"
                      r"|belanja(?:an|nya|annya)?|(?:men|di)?datangkan|(?:nge|n)?datengin"
                      r"|(?:me|di)?masuk(?:kan|in))\b")
