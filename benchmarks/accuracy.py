@@ -486,6 +486,24 @@ def held_out(
             "bm25_top1": bm25_top1, "wratio_top1": wratio_top1}
 
 
+def print_set(
+    name: str, rows: list[tuple[str, frozenset[str]]], answer: Callable[[str], Outcome],
+    rankers: Sequence[Ranker],
+) -> None:
+    """One own set's line, and the better baseline's under it unless all rows are NONE."""
+    k, k_none = len(rows), sum(not a for _, a in rows)
+    f = matcher_figures(answer, rows)
+    print(f"{name:28}{pct(f['top1'], k):>8}{pct(f['top3'], k):>8}"
+          f"{pct(f['rejected'], k_none):>14}{k:>6}")
+    if k == k_none:  # only off-topic rows: a baseline that refuses everything wins
+        return
+    base = max((baseline_figures(rank, rows) for rank in rankers), key=lambda b: b["top1"])
+    label = f"  better baseline @{base['cut']:.2f}"
+    lead = 100 * (f["top1"] - base["top1"]) / k
+    print(f"{label:28}{pct(base['top1'], k):>8}{pct(base['top3'], k):>8}"
+          f"{pct(base['rejected'], k_none):>14}   matcher lead {lead:+.1f}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS)
@@ -537,35 +555,14 @@ def main() -> int:
     print(f"\nown question sets ({OWN_QUESTIONS.relative_to(ROOT)}/):")
     print(f"{'':28}{'top-1':>8}{'top-3':>8}{'OOS rejected':>14}{'rows':>6}")
     for path in sorted(OWN_QUESTIONS.glob("*.tsv")):
-        own = read_rows(path)
-        k, k_none = len(own), sum(not a for _, a in own)
-        f = matcher_figures(kb.answer, own)
-        print(f"{path.stem:28}{pct(f['top1'], k):>8}{pct(f['top3'], k):>8}"
-              f"{pct(f['rejected'], k_none):>14}{k:>6}")
-        if k == k_none:  # only off-topic rows: a baseline that refuses everything wins
-            continue
-        base = max((baseline_figures(rank, own) for rank in rankers), key=lambda b: b["top1"])
-        label = f"  better baseline @{base['cut']:.2f}"
-        lead = 100 * (f["top1"] - base["top1"]) / k
-        print(f"{label:28}{pct(base['top1'], k):>8}{pct(base['top3'], k):>8}"
-              f"{pct(base['rejected'], k_none):>14}   matcher lead {lead:+.1f}")
-
+        print_set(path.stem, read_rows(path), kb.answer, rankers)
     # All own sets as one file, and those whose misses were never read, each with the
     # better baseline given its one best cut-off over the whole of them.
     groups = (("all own sets together", sorted(OWN_QUESTIONS.glob("*.tsv"))),
               ("sets never read", [OWN_QUESTIONS / f"{name}.tsv" for name in NEVER_READ]))
     for name, paths in groups:
         together = [row for path in paths if path.exists() for row in read_rows(path)]
-        k, k_none = len(together), sum(not a for _, a in together)
-        f = matcher_figures(kb.answer, together)
-        base = max((baseline_figures(rank, together) for rank in rankers),
-                   key=lambda b: b["top1"])
-        lead = 100 * (f["top1"] - base["top1"]) / k
-        print(f"{name:28}{pct(f['top1'], k):>8}{pct(f['top3'], k):>8}"
-              f"{pct(f['rejected'], k_none):>14}{k:>6}")
-        print(f"{'  better baseline @' + format(base['cut'], '.2f'):28}"
-              f"{pct(base['top1'], k):>8}{pct(base['top3'], k):>8}"
-              f"{pct(base['rejected'], k_none):>14}   matcher lead {lead:+.1f}")
+        print_set(name, together, kb.answer, rankers)
 
     print(f"\nthe same sets with typos (a dropped, swapped or doubled letter in "
           f"{TYPO_SHARE:.0%} of words of 6+ letters, fixed seed):")

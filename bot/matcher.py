@@ -344,11 +344,8 @@ class Matcher:
         self.other_topics = self._phrases(other_topics)
         # Sending goods to a place in Indonesia ("kirim lemari ke Jayapura") is domestic
         # shipping, which the base leaves out like a neighbouring topic.
-        places = sorted({" ".join(p.lower().split()) for p in domestic_places} - {""},
-                        key=len, reverse=True)
-        # Any one of those places; a name of several words may be spaced in any way.
-        place = ("(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in places)
-                 + r")\b")
+        places = _names(domestic_places)
+        place = _any_of(places)
         at = r"(?:kota\s+|provinsi\s+|pulau\s+)?" + place  # "ke kota Makassar"
         # A route between two places is written with a dash too ("Surabaya-Makassar").
         self._to_domestic_place = re.compile(
@@ -359,10 +356,8 @@ class Matcher:
         # Perak ke Tanjung Priok"; "Medan-Batam" is not one, as Batam is not listed) says
         # so even when an entry fits surely. A port is an end too, but goods taken to a
         # port alone may well be going abroad.
-        ends = sorted({" ".join(p.lower().split()) for p in (*places, *ports)} - {""},
-                      key=len, reverse=True)
-        end = (r"(?:kota\s+|provinsi\s+|pulau\s+|pelabuhan\s+)?(?:"
-               + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ends) + r")\b")
+        ends = _names((*places, *ports))
+        end = r"(?:kota\s+|provinsi\s+|pulau\s+|pelabuhan\s+)?" + _any_of(ends)
         self._route_at_home = re.compile(
             r"\b(?:dari|dr)\s+" + end + r"[^.?!\n]{0,40}?\b(?:ke|ka|sampai|sampe)\s+" + end
             + r"|\b" + end + r"\s*[-\u2013]\s*" + end
@@ -396,14 +391,11 @@ class Matcher:
         for word in {w for p in places for w in p.split() if len(w) >= 5}:
             self._place_words.setdefault(word[0], []).append(word)
         self._real_words = common_words()
-        self.shipping_terms = frozenset(
-            t for w in ("kirim", "kargo", "ekspedisi", "kurir", "paket", "bawa", "ongkos kapal",
-                        "freight", "ongkir")
-            for t in self.normaliser.terms(w))
         # Sending, not carrying: "bawa oleh-oleh ke Saudi" is a traveller's luggage.
-        self.sending_terms = frozenset(
-            t for w in ("kirim", "kargo", "ekspedisi", "kurir", "freight", "ongkir")
-            for t in self.normaliser.terms(w))
+        sending = ("kirim", "kargo", "ekspedisi", "kurir", "freight", "ongkir")
+        self.sending_terms = frozenset(t for w in sending for t in self.normaliser.terms(w))
+        self.shipping_terms = self.sending_terms | frozenset(
+            t for w in ("paket", "bawa", "ongkos kapal") for t in self.normaliser.terms(w))
         terms = self.normaliser.terms
         weights: list[dict[str, float]] = []
         strong_terms: list[set[str]] = []
@@ -769,6 +761,16 @@ def _names_any(asked: set[str], phrases: Iterable[frozenset[str]]) -> bool:
     phrase: "cara export file" reads "prosedur ekspor", which still holds "ekspor"."""
     words = asked | {w for term in asked if " " in term for w in term.split()}
     return any(phrase <= words for phrase in phrases)
+
+
+def _names(names: Iterable[str]) -> list[str]:
+    """Place names lower-cased and singly spaced, longest first so a regex tries them first."""
+    return sorted({" ".join(n.lower().split()) for n in names} - {""}, key=len, reverse=True)
+
+
+def _any_of(names: Sequence[str]) -> str:
+    """A regex for any one of `names`; a name of several words may be spaced in any way."""
+    return "(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + r")\b"
 
 
 def _says_any(found: list[str], phrases: Mapping[str, list[tuple[str, ...]]]) -> bool:
