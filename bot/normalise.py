@@ -94,6 +94,18 @@ _PREFIX_SPELLINGS = frozenset(p for p, _ in PREFIXES)
 _VERB_PREFIXES = ("di", "ng", "ny", "me", "n")
 _VOWELS = frozenset("aeiou")
 _DOUBLED = re.compile(r"(.)\1")
+# Letters as voice typing writes them out (en i be = NIB, ef o be = FOB), Indonesian and
+# English names both; "di" and "si" are left out, being words far more often.
+_LETTER_NAMES = {
+    **{c: c for c in "abcdefghijklmnopqrstuvwxyz"},
+    "ei": "a", "be": "b", "bi": "b", "ce": "c", "de": "d", "ef": "f", "ge": "g", "ji": "g",
+    "ha": "h", "ai": "i", "je": "j", "jei": "j", "ka": "k", "kei": "k", "el": "l", "em": "m",
+    "en": "n",
+    "ou": "o", "pe": "p", "pi": "p", "ki": "q", "kyu": "q", "er": "r", "ar": "r", "es": "s",
+    "te": "t", "ti": "t", "yu": "u", "ve": "v", "fe": "v", "vi": "v", "we": "w", "eks": "x",
+    "ye": "y", "wai": "y", "zet": "z", "zi": "z",
+}
+_DOUBLE_U = frozenset({"dabel", "dobel", "double"})  # dabel yu = W
 
 
 def without_accents(text: str) -> str:
@@ -416,6 +428,12 @@ class Normaliser:
                 for key in {_consonants(spelling) for spelling in spellings}:
                     if len(key) >= 2:
                         self._by_consonants.setdefault(key, []).append(word)
+        # Acronyms and short words letters spelt out may stand for (en i be -> nib), and
+        # the longer base words a split word may be (ek spor -> ekspor).
+        self._spellable = frozenset(
+            w for w in (*self.known, *self.slang) if w.isalpha() and 2 <= len(w) <= 6
+            and (w in acronyms or w not in real_words))
+        self._joinable = frozenset(w for w in self._base_words if len(w) >= 5 and w.isalpha())
         self._cache: dict[str, str] = {}
         self._roots: dict[tuple[str, bool], tuple[str, ...]] = {}
         # A synonym whose root is another everyday word (pembeli -> beli, perorangan ->
@@ -445,7 +463,7 @@ class Normaliser:
         for key in self.phrases:
             self._longest_from[key[0]] = max(self._longest_from.get(key[0], 0), len(key))
 
-    def _surface(self, text: str) -> list[str]:
+    def _surface(self, text: str, spoken: bool = False) -> list[str]:
         words: list[str] = []
         for word in tokenize(text, self._whole):
             # A number glued to its unit (30kg, 300jt) is the number and the unit, unless
@@ -455,7 +473,60 @@ class Normaliser:
                 words.extend(glued.groups())
             else:
                 words.append(word)
+        if spoken:
+            words = self._split_words_joined(self._letters_joined(words))
         return expand_slang(words, self.slang)
+
+    def _letters_joined(self, words: list[str]) -> list[str]:
+        """Letters spelt out as voice typing writes them put together: en i be -> nib,
+        ei dabel yu be -> awb; only into an acronym or short word the base knows."""
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            letters: list[str] = []
+            ends: list[int] = []
+            j = i
+            while j < len(words):
+                if words[j] in _DOUBLE_U and words[j + 1 : j + 2] in (["yu"], ["u"]):
+                    letters.append("w")
+                    j += 2
+                elif words[j] in _LETTER_NAMES:
+                    letters.append(_LETTER_NAMES[words[j]])
+                    j += 1
+                else:
+                    break
+                ends.append(j)
+            for size in range(len(letters), 1, -1):
+                joined = "".join(letters[:size])
+                if joined in self._spellable:
+                    out.append(joined)
+                    i = ends[size - 1]
+                    break
+            else:
+                out.append(words[i])
+                i += 1
+        return out
+
+    def _split_words_joined(self, words: list[str]) -> list[str]:
+        """Two pieces of one base word put back together (ek spor -> ekspor, cuka i ->
+        cukai) when one piece is a lone letter or no word at all."""
+        def stray(word: str) -> bool:
+            return len(word) == 1 or not (
+                word in self.known or word in self.real_words or word in STOP_WORDS
+                or word in self.slang or word.isdigit())
+
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            pair = words[i : i + 2]
+            if (len(pair) == 2 and pair[0] + pair[1] in self._joinable
+                    and (stray(pair[0]) or stray(pair[1]))):
+                out.append(pair[0] + pair[1])
+                i += 2
+            else:
+                out.append(words[i])
+                i += 1
+        return out
 
     def _stems(self, words: Iterable[str], names: frozenset[str] = frozenset()) -> list[str]:
         out: list[str] = []
@@ -556,13 +627,15 @@ class Normaliser:
         """The index terms of `text`, in order, synonyms canonical, stop words dropped."""
         # Capitalised words after the first are names (Kediri, Dampit): only ever
         # corrected to a name the base uses (Austrlia -> australia).
-        stems = self._stems(self._surface(text), names(text))
+        stems = self._stems(self._surface(text, spoken=True), names(text))
         out: list[str] = []
         i = 0
         while i < len(stems):
             longest = self._longest_from.get(stems[i], 0)
             for size in range(min(longest, len(stems) - i), 0, -1):
                 canonical = self.phrases.get(tuple(stems[i : i + size]))
+                if canonical is not None and self._outreached(stems, i, size):
+                    continue  # ekspor [bea cukai], not [ekspor bea] (export duty) cukai
                 if canonical is not None:
                     if canonical:
                         out.append(canonical)
@@ -582,6 +655,17 @@ class Normaliser:
                     out.append(word)
                 i += 1
         return out
+
+    def _outreached(self, stems: list[str], i: int, size: int) -> bool:
+        """Whether a phrase starting inside stems[i : i + size] reaches further than it."""
+        if size < 2:
+            return False
+        for k in range(i + 1, i + size):
+            for reach in range(min(self._longest_from.get(stems[k], 0), len(stems) - k),
+                               i + size - k, -1):
+                if tuple(stems[k : k + reach]) in self.phrases:
+                    return True
+        return False
 
     def _phrase_across_stop_words(self, stems: list[str], i: int) -> tuple[str, int] | None:
         """(canonical, index after it) of the longest phrase at `i` with stop words skipped."""

@@ -334,3 +334,31 @@ def test_what_was_said_at_an_event_is_context_not_topic() -> None:
 def test_an_ampersand_word_is_whole_only_when_the_vocabulary_spells_it() -> None:
     assert tokenize("paket di J&T", {"j&t": ("jnt",)}) == ["paket", "di", "j&t"]
     assert tokenize("P&G") == ["p", "g"]
+
+
+def test_letters_spelt_out_by_voice_typing_are_the_acronym() -> None:
+    """Voice typing writes NIB as "en i be" and AWB as "ei dabel yu be"."""
+    normaliser = Normaliser(
+        ["Daftar NIB di OSS", "FOB atau CIF", "AWB untuk kiriman udara"], {}, [],
+        real_words=frozenset({"es", "teh", "manis", "pe", "de"}))
+    assert normaliser.terms("daftar en i be di o es es") == ["daftar", "nib", "oss"]
+    assert normaliser.terms("ef o be sama ce i ef") == ["fob", "cif"]
+    assert normaliser.terms("kiriman ei dabel yu be") == ["kiriman", "awb"]
+    # Letters that spell nothing the base knows stay as they are.
+    assert normaliser.terms("es teh manis pe de") == ["es", "teh", "manis", "pe", "de"]
+
+
+def test_a_base_word_split_in_two_is_put_back_together() -> None:
+    normaliser = Normaliser(["ekspor lewat bea cukai", "sertifikat halal"], {}, [],
+                            real_words=frozenset({"cuka", "cukai"}))
+    assert normaliser.terms("mau ek spor") == ["ekspor"]  # mau: a stop word
+    assert normaliser.terms("lapor bea cuka i") == ["lapor", "bea", "cukai"]
+    assert normaliser.terms("sertifi kat halal") == ["sertifikat", "halal"]
+
+
+def test_a_phrase_yields_to_one_starting_inside_it_that_reaches_further() -> None:
+    """"ekspor bea cukai" is exporting through customs, not an export duty and "cukai"."""
+    normaliser = Normaliser(["bea keluar", "bea cukai"], {"duty": ("bea",)}, [
+        ("bea keluar", "ekspor bea"), ("djbc", "bea cukai")])
+    assert normaliser.terms("ekspor bea cukai") == ["ekspor", "djbc"]
+    assert normaliser.terms("ekspor bea") == ["bea keluar"]
