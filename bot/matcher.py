@@ -205,7 +205,10 @@ _LIVE_FIGURE = re.compile(
     # an exchange rate "now" is today's too ("kurs dolar skrg?"); a tariff "now" is a rule
     r"|\bkurs\b[^.?!\n]{0,30}?\b(?:sekarang|skrg|skr|saat\s+ini|terkini)\b"
     # "harga sarang walet lagi brp?": what it fetches at the moment
-    r"|\bharga\b[^.?!\n]{0,60}?\blagi\s+(?:berapa|brp|brapa)\b",
+    r"|\bharga\b[^.?!\n]{0,60}?\blagi\s+(?:berapa|brp|brapa)\b"
+    # "harganya berapa sekarang per kilo": a market price now, not a fee
+    r"|\bharga\w*\b(?=[^.?!\n]{0,60}\b(?:sekarang|skrg|saat\s+ini|terkini)\b)"
+    r"(?=[^.?!\n]{0,80}\bper\s*(?:kilo|kg|ton|liter)\b)",
     re.IGNORECASE)
 _PAY = re.compile(r"\b(?:gaji|gajian|menggaji|upah|karyawan|pegawai|pekerja|buruh|thr)\b")
 _FREE_SALE = re.compile(r"\b(?:dijual\s+bebas|free\s+sale|fsc)\b", re.IGNORECASE)

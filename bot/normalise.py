@@ -432,7 +432,7 @@ class Normaliser:
         # the longer base words a split word may be (ek spor -> ekspor).
         self._spellable = frozenset(
             w for w in (*self.known, *self.slang) if w.isalpha() and 2 <= len(w) <= 6
-            and (w in acronyms or w not in real_words))
+            and (w in acronyms or w not in real_words or not _VOWELS & set(w)))
         self._joinable = frozenset(w for w in self._base_words if len(w) >= 5 and w.isalpha())
         self._cache: dict[str, str] = {}
         self._roots: dict[tuple[str, bool], tuple[str, ...]] = {}

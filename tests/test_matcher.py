@@ -115,6 +115,9 @@ def test_off_topic_question_is_unknown(kb: KnowledgeBase, question: str) -> None
     "kurs dolar skrg?",
     "HPE biji kakao bulan ini ditetapkan brp?",
     "Harga sarang walet mangkok lagi brp sekilo?",
+    "tetangga jual kopi ke pengepul, harganya berapa sekarang per kilo?",
+    # voice typing spells BPJS out; its "pe" is no Persetujuan Ekspor
+    "karyawan minta be pe je es ketenagakerjaan, wajib nggak buat usaha lima orang",
     "Paket kopi sy ilang di gudang J&T udah 2 minggu, klaim ganti ruginya ke mana?",
     "Ada kontak pribadi atase perdagangan di Tokyo ga?",
     "alamat & jam buka kantor Bea Cukai Pontianak di mana?",
@@ -135,6 +138,8 @@ def test_today_without_a_rate_is_still_answered(shipped: KnowledgeBase) -> None:
     # a tariff "now" is the rule in force, not live data
     assert answered(shipped, "tarif bea keluar biji kakao sekarang berapa persen?") == (
         "bea-keluar")
+    assert answered(shipped, "harga sertifikasi halal sekarang berapa per produk?") == (
+        "halal-reguler")
 
 
 @pytest.mark.parametrize(("question", "entry_id"), [
