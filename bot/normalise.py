@@ -94,6 +94,7 @@ _PREFIX_SPELLINGS = frozenset(p for p, _ in PREFIXES)
 _VERB_PREFIXES = ("di", "ng", "ny", "me", "n")
 _VOWELS = frozenset("aeiou")
 _DOUBLED = re.compile(r"(.)\1")
+_STRETCHED = re.compile(r"([a-z])\1{2,}")  # halaaal, minnn, kirimmm
 # Letters as voice typing writes them out (en i be = NIB, ef o be = FOB), Indonesian and
 # English names both; "di" and "si" are left out, being words far more often.
 _LETTER_NAMES = {
@@ -474,8 +475,18 @@ class Normaliser:
             else:
                 words.append(word)
         if spoken:
+            words = [self._unstretched(w) if _STRETCHED.search(w) else w for w in words]
             words = self._split_words_joined(self._letters_joined(words))
         return expand_slang(words, self.slang)
+
+    def _unstretched(self, word: str) -> str:
+        """A word with a letter held for emphasis (halaaal, jepanggg, cooo) as written:
+        the held letter once, or twice if only that spelling is a word (coo)."""
+        once, twice = _STRETCHED.sub(r"\1", word), _STRETCHED.sub(r"\1\1", word)
+        for spelling in (once, twice):
+            if spelling in self.known or spelling in self.slang or spelling in STOP_WORDS:
+                return spelling
+        return once
 
     def _letters_joined(self, words: list[str]) -> list[str]:
         """Letters spelt out as voice typing writes them put together: en i be -> nib,

@@ -362,3 +362,10 @@ def test_a_phrase_yields_to_one_starting_inside_it_that_reaches_further() -> Non
         ("bea keluar", "ekspor bea"), ("djbc", "bea cukai")])
     assert normaliser.terms("ekspor bea cukai") == ["ekspor", "djbc"]
     assert normaliser.terms("ekspor bea") == ["bea keluar"]
+
+
+def test_a_letter_held_for_emphasis_is_read_as_written() -> None:
+    normaliser = Normaliser(["kirim ke Jepang", "NIB dan COO"], {"min": ("admin",)}, [])
+    assert normaliser.terms("kirimmm ke jepanggg") == ["kirim", "jepang"]
+    assert normaliser.terms("NIBBB sama cooo") == ["nib", "coo"]  # coo: twice is the word
+    assert normaliser.terms("harga 1000 kg") == ["harga", "1000", "kg"]  # digits kept
