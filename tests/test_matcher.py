@@ -125,6 +125,8 @@ def test_off_topic_question_is_unknown(kb: KnowledgeBase, question: str) -> None
     "Jadwal kapal barang dari Tanjung Perak ke Tanjung Priok besok jam berapa?",
     "Cara bikin pewarna alami batik biar warnanya pekat & ga luntur pas dicuci",
     "NPWP istri mau digabung ke NPWP suami, caranya gimana?",
+    "KUR saya ditolak, katanya SLIK OJK jelek. Cara membersihkannya gimana?",
+    "surat keterangan domisili usaha dari kelurahan syaratnya apa?",
 ])
 def test_off_topic_question_sharing_a_word_is_unknown(
     shipped: KnowledgeBase, question: str,
