@@ -155,7 +155,8 @@ _FROM_SELLER = re.compile(
     r"\b(?:dari|dr|from|di|ke)\s+(?:seller|penjual|supplier|pemasok|pabrik|vendor)"
     r"\s+(?:(?:di|dari|dr|asal|online)\s+)?(\w+)")
 _FROM = re.compile(
-    r"\b(?:dari|dr|from|asal)\s+(?:(?:website|web|situs|toko|online|olshop)\s+)?(\w+)")
+    r"\b(?:dari|dr|from|asal)\s+(?:(?:website|web|situs|toko|online|olshop)\s+)?"
+    r"(\w+(?:&\w+)?(?:\s+\w+)?)")  # a shop's name may come first: "dari B&H Amerika"
 # Where goods are sent ("kirim talenan ke Australia").
 _TO_PLACE = re.compile(r"\b(?:ke|ka|to)\s+(\w+(?:\s+\w+)?)", re.IGNORECASE)
 # A buyer abroad ("buyer China", "pembeli dari Jepang", "importir di Dubai", "ada orang

@@ -610,6 +610,8 @@ def test_courtesy_openers_are_no_topic(shipped: KnowledgeBase) -> None:
     ("cara impor barang dari alibaba ke indonesia", True),
     ("mau mengimpor bahan kain dari Tiongkok buat konveksi", True),
     ("mau beli mesin press kemasan dari China, izinnya apa", True),
+    ("beli lensa dari B&H Amerika, kena bea masuk berapa?", True),  # a shop, then a country
+    ("beli kopi dari petani lokal terus ekspor ke Jepang", False),
     ("pembeli dari Korea mau beli keripik saya", False),
     ("buyer dari Jepang mau impor kopi saya", False),  # the buyer's origin, not the goods'
     ("aturan impor di Jepang buat sambal", False),  # the destination's import rules
