@@ -127,6 +127,8 @@ def test_off_topic_question_is_unknown(kb: KnowledgeBase, question: str) -> None
     "NPWP istri mau digabung ke NPWP suami, caranya gimana?",
     "KUR saya ditolak, katanya SLIK OJK jelek. Cara membersihkannya gimana?",
     "surat keterangan domisili usaha dari kelurahan syaratnya apa?",
+    "kamu bisa bahasa Jawa ga?",
+    "gaji kerja pabrik di Taiwan berapa? ponakan ditawari agen PJTKI",
 ])
 def test_off_topic_question_sharing_a_word_is_unknown(
     shipped: KnowledgeBase, question: str,
