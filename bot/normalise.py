@@ -477,6 +477,7 @@ class Normaliser:
         if spoken:
             words = [self._unstretched(w) if _STRETCHED.search(w) else w for w in words]
             words = self._split_words_joined(self._letters_joined(words))
+            words = [part for w in words for part in self._run_together(w)]
         return expand_slang(words, self.slang)
 
     def _unstretched(self, word: str) -> str:
@@ -487,6 +488,34 @@ class Normaliser:
             if spelling in self.known or spelling in self.slang or spelling in STOP_WORDS:
                 return spelling
         return once
+
+    def _run_together(self, word: str) -> list[str]:
+        """Words typed without a space (halalselfdeclare, syaratekspor) apart again, when
+        the word reads as nothing else: two or three pieces the base or the stop words know,
+        the fewest pieces first."""
+        if (len(word) < 7 or not word.isalpha() or word in self.known or word in self.slang
+                or word in self.real_words or word in STOP_WORDS
+                or self.root(word) in self.known):
+            return [word]
+
+        def piece(part: str) -> bool:
+            return len(part) >= 3 and (part in self._base_words or part in STOP_WORDS)
+
+        best: list[str] | None = None
+        for i in range(3, len(word) - 2):
+            head, tail = word[:i], word[i:]
+            if not piece(head):
+                continue
+            if piece(tail):
+                split = [head, tail]
+            else:
+                split = next(([head, tail[:j], tail[j:]] for j in range(3, len(tail) - 2)
+                              if piece(tail[:j]) and piece(tail[j:])), None)
+            if split and any(p in self._base_words for p in split) and (
+                    best is None or (len(split), -min(map(len, split)))
+                    < (len(best), -min(map(len, best)))):
+                best = split
+        return best or [word]
 
     def _letters_joined(self, words: list[str]) -> list[str]:
         """Letters spelt out as voice typing writes them put together: en i be -> nib,

@@ -369,3 +369,10 @@ def test_a_letter_held_for_emphasis_is_read_as_written() -> None:
     assert normaliser.terms("kirimmm ke jepanggg") == ["kirim", "jepang"]
     assert normaliser.terms("NIBBB sama cooo") == ["nib", "coo"]  # coo: twice is the word
     assert normaliser.terms("harga 1000 kg") == ["harga", "1000", "kg"]  # digits kept
+
+
+def test_words_typed_without_a_space_are_read_apart() -> None:
+    normaliser = Normaliser(["syarat ekspor kopi", "halal self declare"], {}, [])
+    assert normaliser.terms("syarateksporkopi") == ["syarat", "ekspor", "kopi"]
+    assert normaliser.terms("halalselfdeclare") == ["halal", "self", "declare"]
+    assert normaliser.terms("syarat ekspr") == ["syarat", "ekspor"]  # a typo: no split
