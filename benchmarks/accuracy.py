@@ -260,6 +260,10 @@ Later sessions added:
 - fresh_ca (125; 7740b04: 100.0 / 100.0 / 20 of 20, better baseline 84.0): emphatic
   chat, some in capitals, letters held ("tolonggg"), emoji and "??!!", worried owners;
   written blind like fresh_ad, measured only, its misses not read.
+- fresh_cb (125; 6482e6f: 93.6 / 96.0 / 20 of 20, better baseline 72.8; 79.2% top-1 at
+  dc943a0, before spelt-out letters were read): voice typing by speakers from several
+  regions, acronyms as the letters sound ("ha es kode"), numbers in words; written blind
+  like fresh_ad, measured only, its misses not read.
 Each is shown with the better baseline on it, and so are all own sets together and the
 sets never read (NEVER_READ below), the baseline then given one best cut-off for all. The
 in-scope sets are then asked again with typos (one dropped, swapped or doubled letter in
@@ -297,7 +301,7 @@ OWN_QUESTIONS = ROOT / "benchmarks" / "questions"
 # Sets written blind and only ever measured: their misses were never listed or read.
 NEVER_READ = (
     "fresh_bl", "fresh_bm", "fresh_bp", "fresh_br", "fresh_bv", "fresh_bw", "fresh_bz",
-    "fresh_ca",
+    "fresh_ca", "fresh_cb",
 )
 
 # Off-topic questions for the held-out check (our own; they share words with the base).
