@@ -784,6 +784,7 @@ def _says_any(found: list[str], phrases: Mapping[str, list[tuple[str, ...]]]) ->
 
 
 def _by_first_term(phrases: Iterable[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    """`phrases` listed by their first term, so a lookup costs one step per word asked."""
     listed: dict[str, list[tuple[str, ...]]] = {}
     for phrase in phrases:
         listed.setdefault(phrase[0], []).append(phrase)

@@ -4,6 +4,10 @@ The steps, each a small function so it can be tested alone:
 
 1. `tokenize`: lower-case words; keeps `l/c`, `b/l`, `ispm-15` whole when the vocabulary
    knows them, splits other hyphenated words and folds reduplication (`barang-barang`).
+   In a question (not the base's own texts) chat and voice typing are then respelt: a
+   held letter once (`halaaal`), letters spelt out as the acronym the base knows
+   (`en i be` -> `nib`), a split word joined (`ek spor`), words run together split
+   (`halalselfdeclare`).
 2. slang expansion (`gmn` -> `gimana`, `sertif` -> `sertifikat`) from kosakata.yaml.
 3. typo correction against the words the knowledge base actually uses; real words of the
    language (wordfreq's Indonesian list, common English) are never "corrected"; spoken
@@ -14,7 +18,8 @@ The steps, each a small function so it can be tested alone:
    become `kirim`, but `kemasan` is not cut to a word nobody wrote), through affix chains
    Indonesian allows (`memper-`, not chat `n-` on `te-`: negara stays negara).
 5. synonyms and acronyms (`packaging`/`bungkus` -> `kemasan`, `surat keterangan asal` ->
-   `ska`), matched on stems so affixed forms of a phrase also match.
+   `ska`), matched on stems so affixed forms of a phrase also match; a phrase yields to
+   one starting inside it that reaches further (`ekspor [bea cukai]`).
 6. stop words (question words, chat particles, pronouns) are dropped.
 """
 
@@ -101,10 +106,9 @@ _LETTER_NAMES = {
     **{c: c for c in "abcdefghijklmnopqrstuvwxyz"},
     "ei": "a", "be": "b", "bi": "b", "ce": "c", "de": "d", "ef": "f", "ge": "g", "ji": "g",
     "ha": "h", "ai": "i", "je": "j", "jei": "j", "ka": "k", "kei": "k", "el": "l", "em": "m",
-    "en": "n",
-    "ou": "o", "pe": "p", "pi": "p", "ki": "q", "kyu": "q", "er": "r", "ar": "r", "es": "s",
-    "te": "t", "ti": "t", "yu": "u", "ve": "v", "fe": "v", "vi": "v", "we": "w", "eks": "x",
-    "ye": "y", "wai": "y", "zet": "z", "zi": "z",
+    "en": "n", "ou": "o", "pe": "p", "pi": "p", "ki": "q", "kyu": "q", "er": "r", "ar": "r",
+    "es": "s", "te": "t", "ti": "t", "yu": "u", "ve": "v", "fe": "v", "vi": "v", "we": "w",
+    "eks": "x", "ye": "y", "wai": "y", "zet": "z", "zi": "z",
 }
 _DOUBLE_U = frozenset({"dabel", "dobel", "double"})  # dabel yu = W
 
