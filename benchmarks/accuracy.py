@@ -264,6 +264,18 @@ Later sessions added:
   dc943a0, before spelt-out letters were read): voice typing by speakers from several
   regions, acronyms as the letters sound ("ha es kode"), numbers in words; written blind
   like fresh_ad, measured only, its misses not read.
+- fresh_cc (125; 33cbfc3: 95.2 / 97.6 / 19 of 20, better baseline 76.0): urgent
+  problems with a deadline (the container leaves tomorrow, a form rejected this morning,
+  a shipment held at the port), hurried and specific; written blind like fresh_ad.
+- fresh_cd (125; 33cbfc3: 95.2 / 98.4 / 19 of 20, better baseline 83.2): owners speaking
+  their sector's trade jargon (frozen seafood, furniture, coffee and spices, herbal
+  cosmetics, batik, snacks: grade, kiln dry, MOQ, lot, packing list); written blind like
+  fresh_ad.
+- fresh_ce (125; 33cbfc3: 99.2 / 100.0 / 20 of 20, better baseline 80.0): traders whose
+  speech carries their community's words (cuan, haiya, lu/gua; antum, afwan, insyaAllah;
+  awak, uda, bah); written blind like fresh_ad, measured only, its misses not read.
+- off_topic_l (80 hard off-topic questions written blind, many in regional Indonesian or
+  heavy slang; 33cbfc3: 76 of 80 rejected).
 Each is shown with the better baseline on it, and so are all own sets together and the
 sets never read (NEVER_READ below), the baseline then given one best cut-off for all. The
 in-scope sets are then asked again with typos (one dropped, swapped or doubled letter in
@@ -301,7 +313,7 @@ OWN_QUESTIONS = ROOT / "benchmarks" / "questions"
 # Sets written blind and only ever measured: their misses were never listed or read.
 NEVER_READ = (
     "fresh_bl", "fresh_bm", "fresh_bp", "fresh_br", "fresh_bv", "fresh_bw", "fresh_bz",
-    "fresh_ca", "fresh_cb",
+    "fresh_ca", "fresh_cb", "fresh_ce",
 )
 
 # Off-topic questions for the held-out check (our own; they share words with the base).
