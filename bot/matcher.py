@@ -200,7 +200,9 @@ _AT = re.compile(r"\b(?:di|in)\s+(\w+)")
 # A rate or price asked for today or this week ("kurs ringgit hari ini", "freight
 # Surabaya-Rotterdam minggu ini", "current freight rate ... this week").
 _NOW = r"(?:hari\s+ini|minggu\s+ini|bulan\s+ini|(?:pagi|siang|sore|malam)\s+ini|this\s+week|today)"
-_RATE = r"(?:freight|kurs|rate|ongkos|tarif|harga|quote|quotation|hpe|harga\s+patokan)"
+# "pos tarif" is an HS line and "tarif nol" a preferential duty: rules, not live figures.
+_RATE = (r"(?:freight|kurs|rate|ongkos|(?<!pos\s)tarif(?!\s+(?:nol|0|preferensi))|harga"
+         r"|quote|quotation|hpe|harga\s+patokan)")
 _LIVE_FIGURE = re.compile(
     rf"\b{_RATE}\b[^.?!\n]{{0,60}}?\b{_NOW}\b|\b{_NOW}\b[^.?!\n]{{0,30}}?\b{_RATE}\b"
     # an exchange rate "now" is today's too ("kurs dolar skrg?"); a tariff "now" is a rule

@@ -68,7 +68,7 @@ STOP_WORDS = frozenset("""
     terimakasih dunk donk yaa kah mbok wkwk wkwkwk hehe haha oke sip mantap best first
     kang akang teteh mang sik ka
     sebenarnya sebenernya sebetulnya sbnrnya sbnernya emang
-    pas tadi td bilang ku
+    pas tadi td bilang ku gara nol
     eee eh ehm maaf gais yo alhamdulillah situ sini ta ki pale lur
 """.split())
 

@@ -144,6 +144,11 @@ def test_today_without_a_rate_is_still_answered(shipped: KnowledgeBase) -> None:
         "bea-keluar")
     assert answered(shipped, "harga sertifikasi halal sekarang berapa per produk?") == (
         "halal-reguler")
+    # an HS tariff line and a zero preferential duty are rules too, whenever asked
+    assert answered(shipped, "pagi ini petugas bilang pos tarif barang saya salah, kode HS "
+                             "yang benar dicari di mana?") == "kode-hs"
+    assert answered(shipped, "buyer Vietnam butuh Form D hari ini biar dapat tarif nol, "
+                             "ngurusnya di mana?") == "ska-coo"
 
 
 @pytest.mark.parametrize(("question", "entry_id"), [

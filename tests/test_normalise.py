@@ -91,6 +91,9 @@ def test_hearsay_and_question_frame_words_are_stop_words(normaliser: Normaliser)
     assert normaliser.terms("denger2 PEB ngaruh ke kemasan") == ["peb", "kemasan"]
     assert normaliser.terms("fungsi dan manfaatnya sertifikat halal") == [
         "sertifikat", "halal"]
+    # "gara-gara" is because; "nol" (zero) is no typo of another word
+    assert normaliser.terms("PEB gara2 kemasan") == ["peb", "kemasan"]
+    assert "nol" not in normaliser.terms("sertifikat halal nol rupiah")
 
 
 def test_stemming_never_invents_a_root_the_base_does_not_use() -> None:
