@@ -204,9 +204,14 @@ _NOW = r"(?:hari\s+ini|minggu\s+ini|bulan\s+ini|(?:pagi|siang|sore|malam)\s+ini|
 _RATE = (r"(?:freight|kurs|rate|ongkos|(?<!pos\s)tarif(?!\s+(?:nol|0|preferensi))|harga"
          r"|quote|quotation|hpe|harga\s+patokan)")
 _LIVE_FIGURE = re.compile(
-    rf"\b{_RATE}\b[^.?!\n]{{0,60}}?\b{_NOW}\b|\b{_NOW}\b[^.?!\n]{{0,30}}?\b{_RATE}\b"
-    # an exchange rate "now" is today's too ("kurs dolar skrg?"); a tariff "now" is a rule
-    r"|\bkurs\b[^.?!\n]{0,30}?\b(?:sekarang|skrg|skr|saat\s+ini|terkini)\b"
+    # a rate for today asked as an amount ("freight minggu ini berapa"); "harus kirim harga
+    # ke buyer sore ini" is the asker's own price to work out
+    rf"(?=[^.?!\n]*\b(?:berapa|brp|brapa|berapaan|how\s+much|what'?s|what\s+is)\b)"
+    rf"[^.?!\n]*?(?:\b{_RATE}\b[^.?!\n]{{0,60}}?\b{_NOW}\b"
+    rf"|\b{_NOW}\b[^.?!\n]{{0,30}}?\b{_RATE}\b)"
+    # an exchange rate "now" is today's however asked ("kurs dolar skrg?"); a tariff "now"
+    # is a rule
+    rf"|\bkurs\b[^.?!\n]{{0,30}}?\b(?:sekarang|skrg|skr|saat\s+ini|terkini|{_NOW})\b"
     # "harga sarang walet lagi brp?": what it fetches at the moment
     r"|\bharga\b[^.?!\n]{0,60}?\blagi\s+(?:berapa|brp|brapa)\b"
     # "harganya berapa sekarang per kilo": a market price now, not a fee

@@ -149,6 +149,11 @@ def test_today_without_a_rate_is_still_answered(shipped: KnowledgeBase) -> None:
                              "yang benar dicari di mana?") == "kode-hs"
     assert answered(shipped, "buyer Vietnam butuh Form D hari ini biar dapat tarif nol, "
                              "ngurusnya di mana?") == "ska-coo"
+    # a price or a fee to pay today that is not asked as an amount is no live figure
+    assert answered(shipped, "harus kirim price list ke buyer sore ini, harga ekspor "
+                             "dihitung dari mana?") == "harga-ekspor"
+    assert answered(shipped, "ongkos kirim sampel ke jepang hari ini harus dibayar, lewat "
+                             "DHL perlu dokumen apa") == "kirim-sampel"
 
 
 @pytest.mark.parametrize(("question", "entry_id"), [
