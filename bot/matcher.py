@@ -235,7 +235,7 @@ _PARCEL_FROM = re.compile(
     r"\b(?:paket|kiriman|titipan|package|parcel)\s+(?:[^\W\d]+\s+){0,3}?(?:dari|dr|from)\s+((?:[^\W\d]+\s*){1,7})")
 _ORIGIN_END = re.compile(r"\b(?:ke|ka|to|tujuan|buat|untuk|utk)\b")
 _MARKETPLACE_ABROAD = re.compile(
-    r"\b(?:dari|from|di|lewat|via)\s+(?:alibaba|aliexpress|taobao|1688|temu|amazon|ebay|shein"
+    r"\b(?:dari|dr|from|di|lewat|via)\s+(?:alibaba|aliexpress|taobao|1688|temu|amazon|ebay|shein"
     r"|(?:shopee|lazada|tokopedia|tiktok)\s+(?:luar\s+negeri|global|internasional))\b")
 _LONG_WORD = re.compile(r"[^\W\d_]{5,}")
 # ...or brought home or sold here ("beli iPhone di Singapura trus dibawa pulang", "impor

@@ -633,6 +633,7 @@ def test_courtesy_openers_are_no_topic(shipped: KnowledgeBase) -> None:
     ("beli sepatu dari Amazon buat dipakai sendiri, kena pajak brp", True),
     ("mau jual keripik di Amazon, caranya gimana", False),
     ("beli kemasan di aliexpress kena pajak ga", True),
+    ("order jaket dr AliExpress, ditahan bea cukai, bisa protes?", True),
     ("ada yang pesan dari Malaysia, cara kirimnya gimana", False),  # a buyer's order
     ("dapat pesanan dari buyer alibaba, invoice pakai apa", False),
     ("beli spare part dr luar negeri lewat toko online kena pajak brp", True),
