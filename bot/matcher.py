@@ -216,7 +216,9 @@ _LIVE_FIGURE = re.compile(
     r"|\bharga\b[^.?!\n]{0,60}?\blagi\s+(?:berapa|brp|brapa)\b"
     # "harganya berapa sekarang per kilo": a market price now, not a fee
     r"|\bharga\w*\b(?=[^.?!\n]{0,60}\b(?:sekarang|skrg|saat\s+ini|terkini)\b)"
-    r"(?=[^.?!\n]{0,80}\bper\s*(?:kilo|kg|ton|liter)\b)",
+    r"(?=[^.?!\n]{0,80}\bper\s*(?:kilo|kg|ton|liter)\b)"
+    # "sawit sekilo berapa sekarang": what a kilo fetches now
+    r"|\b(?:sekilo|per\s*(?:kilo|kg))\s+(?:berapa|berapo|brp)\s+(?:sekarang|skrg|saat\s+ini)\b",
     re.IGNORECASE)
 _PAY = re.compile(r"\b(?:gaji|gajian|menggaji|upah|karyawan|pegawai|pekerja|buruh|thr)\b")
 _FREE_SALE = re.compile(r"\b(?:dijual\s+bebas|free\s+sale|fsc)\b", re.IGNORECASE)

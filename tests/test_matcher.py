@@ -129,6 +129,10 @@ def test_off_topic_question_is_unknown(kb: KnowledgeBase, question: str) -> None
     "surat keterangan domisili usaha dari kelurahan syaratnya apa?",
     "kamu bisa bahasa Jawa ga?",
     "gaji kerja pabrik di Taiwan berapa? ponakan ditawari agen PJTKI",
+    "getah karet di Jambi sekilo brp sekarang? pengepul bilang turun",
+    "kartu Prakerja gelombang berikutnya kapan dibuka?",
+    "daftar jadi penyedia e-katalog LKPP syaratnya apa?",
+    "cara ngurus pasca panen kopi biar biji bagus gimana?",
 ])
 def test_off_topic_question_sharing_a_word_is_unknown(
     shipped: KnowledgeBase, question: str,
