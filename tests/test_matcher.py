@@ -129,10 +129,10 @@ def test_off_topic_question_is_unknown(kb: KnowledgeBase, question: str) -> None
     "surat keterangan domisili usaha dari kelurahan syaratnya apa?",
     "kamu bisa bahasa Jawa ga?",
     "gaji kerja pabrik di Taiwan berapa? ponakan ditawari agen PJTKI",
-    "getah karet di Jambi sekilo brp sekarang? pengepul bilang turun",
+    "TBS sawit di Muba sekilo berapo sekarang? kata orang CPO dunia turun",
     "kartu Prakerja gelombang berikutnya kapan dibuka?",
-    "daftar jadi penyedia e-katalog LKPP syaratnya apa?",
-    "cara ngurus pasca panen kopi biar biji bagus gimana?",
+    "tender e-katalog pemerintah buat UMKM tutup besok, daftar jadi penyedia gimana?",
+    "naikin grade kopi asalan jadi specialty gimana? proses pasca panen di kebun",
 ])
 def test_off_topic_question_sharing_a_word_is_unknown(
     shipped: KnowledgeBase, question: str,
