@@ -172,6 +172,11 @@ def test_today_without_a_rate_is_still_answered(shipped: KnowledgeBase) -> None:
      "langkah-awal-ekspor"),
     ("PEB itu apa sih", "peb-ceisa"),
     ("packaging kayu harus ISPM-15 ya?", "kemasan-kayu-ispm15"),
+    # documents described in plain words, "keluar negeri" typed for "ke luar negeri"
+    ("surat jalan bea cukai buat barang keluar negeri, katanya sekarang bisa online",
+     "peb-ceisa"),
+    ("bukti barang sudah naik kapal yang dari pelayaran itu siapa yang nerbitin?",
+     "dokumen-pengapalan"),
 ])
 def test_shipped_base_answers_typical_questions(
     shipped: KnowledgeBase, question: str, entry_id: str,
