@@ -276,6 +276,12 @@ Later sessions added:
   awak, uda, bah); written blind like fresh_ad, measured only, its misses not read.
 - off_topic_l (80 hard off-topic questions written blind, many in regional Indonesian or
   heavy slang; 33cbfc3: 76 of 80 rejected).
+- fresh_cg (125; 09dd6ef: 94.4 / 98.4 / 20 of 20, better baseline 78.4): outdated or
+  half-wrong names for systems, documents and rules (SIUP, TDP, e-SKA, BTKI 2017, UCP
+  500, MUI halal, BKIPM); written blind like fresh_ad.
+- fresh_ch (125; 09dd6ef: 99.2 / 100.0 / 20 of 20, better baseline 84.0): messages in a
+  members' group chat, replies and mentions ("sama kayak pertanyaan pak Budi tadi"),
+  quoted lines; written blind like fresh_ad, measured only, its misses not read.
 Each is shown with the better baseline on it, and so are all own sets together and the
 sets never read (NEVER_READ below), the baseline then given one best cut-off for all. The
 in-scope sets are then asked again with typos (one dropped, swapped or doubled letter in
@@ -313,7 +319,7 @@ OWN_QUESTIONS = ROOT / "benchmarks" / "questions"
 # Sets written blind and only ever measured: their misses were never listed or read.
 NEVER_READ = (
     "fresh_bl", "fresh_bm", "fresh_bp", "fresh_br", "fresh_bv", "fresh_bw", "fresh_bz",
-    "fresh_ca", "fresh_cb", "fresh_ce",
+    "fresh_ca", "fresh_cb", "fresh_ce", "fresh_ch",
 )
 
 # Off-topic questions for the held-out check (our own; they share words with the base).
