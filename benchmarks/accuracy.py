@@ -282,6 +282,9 @@ Later sessions added:
 - fresh_ch (125; 09dd6ef: 99.2 / 100.0 / 20 of 20, better baseline 84.0): messages in a
   members' group chat, replies and mentions ("sama kayak pertanyaan pak Budi tadi"),
   quoted lines; written blind like fresh_ad, measured only, its misses not read.
+- fresh_cf (125; 71db43d: 89.6 / 91.2 / 10 of 20, better baseline 85.6): very long
+  messages of 70 to 150 words, a whole story of the business with the one real need
+  buried in the middle; written blind like fresh_ad.
 Each is shown with the better baseline on it, and so are all own sets together and the
 sets never read (NEVER_READ below), the baseline then given one best cut-off for all. The
 in-scope sets are then asked again with typos (one dropped, swapped or doubled letter in
