@@ -9,9 +9,13 @@ weighs its rarity (IDF) — a term the base never uses weighs as much as the rar
 and counts by how strongly the entry uses it. "bea masuk hp dari Singapura" shares
 "bea" and "Singapura" with the base, but the rest is unexplained, so the score stays low
 and the bot says it does not know. The name a longer question asks the meaning of
-("..., NPE itu apa?") weighs twice. A long question that explains little of itself but
-names rare words tied to one entry is sure too (evidence). The best few entries are
-compared, as normalised word sequences, with their stored questions (rapidfuzz).
+("..., NPE itu apa?") weighs twice. A message of LONG_STORY words or more tells a story
+around the sentences that ask ("...?"); the words only the story uses weigh STORY_WEIGHT,
+and a neighbouring topic its questions name is unknown even when the story once exported
+("dulu pernah kirim sampel ke Jepang. Perpanjang paspor di mana?"). A long question that
+explains little of itself but names rare words tied to one entry is sure too (evidence).
+The best few entries are compared, as normalised word sequences, with their stored
+questions (rapidfuzz).
 
 Outcome: below `suggest_threshold` unknown; at or above `answer_threshold` an answer, with
 the entries scoring at least half as high (ALTERNATIVE_SHARE) offered beside it; in
@@ -133,6 +137,11 @@ _CLAUSE_END = re.compile(r"[.,?!;:\n]")
 FOCUS_REACH = 60  # characters before "itu apa" searched for the name asked about
 FOCUS_WEIGHT = 1.0  # extra weight of the words whose meaning is asked
 FOCUS_TERMS = 3  # at most this many: a name, not a whole clause
+# A message this many words long tells a story (the family business, a past shipment, what
+# a friend said) around the sentences that ask; terms only the story uses weigh less.
+LONG_STORY = 50
+STORY_WEIGHT = 0.3
+_ASKING_SENTENCE = re.compile(r"[^.?!\n]*\?+")
 ORIGIN_REACH = 120  # characters after "impor"/"beli" searched for where goods come from
 # Bringing goods into Indonesia: "impor mesin dari Jerman", "beli mesin dari China", "ngedatengin
 # kurma dari Arab", "masukin bibit dari Mesir", "impor barang ke Indonesia", "belanjaan saya dari
@@ -483,6 +492,7 @@ class Matcher:
         return [found for phrase in phrases if (found := frozenset(self.normaliser.terms(phrase)))]
 
     def _shares(self, found: list[str], focus: frozenset[str] = frozenset(),
+                story: frozenset[str] = frozenset(),
                 ) -> tuple[list[str], list[tuple[float, float, int]]]:
         """The question's terms and the best few (share explained, evidence, entry)."""
         # Numbers the base never uses (5 kubik, 11%) are quantities, not topics, and
@@ -490,8 +500,10 @@ class Matcher:
         terms = [t for t in dict.fromkeys(found)
                  if (t in self.idf and (t in self.asked_vocabulary or t not in self.named))
                  or not (t.isdigit() or t in self.neutral)]
-        # The words whose meaning is asked ("..., NPE itu apa?") weigh more.
-        weight = {t: 1 + FOCUS_WEIGHT * (t in focus) for t in terms}
+        # The words whose meaning is asked ("..., NPE itu apa?") weigh more, and those only
+        # the story around a long message's questions uses weigh less.
+        weight = {t: (1 + FOCUS_WEIGHT * (t in focus)) * (STORY_WEIGHT if t in story else 1.0)
+                  for t in terms}
         total = sum(self.idf.get(t, self.unknown_idf) * weight[t] for t in terms)
         if not total:
             return terms, []
@@ -512,8 +524,9 @@ class Matcher:
         return self._ranked(self.normaliser.terms(question))
 
     def _ranked(self, found: list[str], focus: frozenset[str] = frozenset(),
+                story: frozenset[str] = frozenset(),
                 ) -> list[tuple[float, str]]:
-        terms, shares = self._shares(found, focus)
+        terms, shares = self._shares(found, focus, story)
         if not shares:
             return []
         text = " ".join(terms)
@@ -548,7 +561,10 @@ class Matcher:
             if local != question:
                 question, found = local, self.normaliser.terms(local)
                 asked = set(found)
-        ranked = self._ranked(found, self.asked_about(question, found))
+        asking = self.asking_part(question)
+        asking_terms = set(self.normaliser.terms(asking)) if asking else asked
+        ranked = self._ranked(found, self.asked_about(question, found),
+                              frozenset(asked - asking_terms))
         if not ranked:
             return Outcome("unknown", 0.0)
         best, best_id = ranked[0]
@@ -563,9 +579,7 @@ class Matcher:
         if _BECOME_IMPORTER.search(question):
             said = _BECOME_IMPORTER.sub(" ", question)
             exporting = set(self.normaliser.terms(said))
-        about_export = not _NOT_EXPORTING.search(question) and (
-            self.names_exporting(self.towards_abroad(said, exporting))
-            or self.buyer_abroad(said) or self.sends_abroad(said, exporting))
+        about_export = self.about_export(question, said, exporting)
         if self.imports_into_indonesia(question) and not about_export:
             return Outcome("unknown", min(1.0, best))
         # Selling at home and shipping inside Indonesia are said outright ("cuma jualan
@@ -580,6 +594,11 @@ class Matcher:
                 _names_any(asked, self.other_topics)
                 or self.asks_local_wage(question)
                 or self.buys_within_indonesia(question, asked)))):
+            return Outcome("unknown", min(1.0, best))
+        # A long story may export only in its past ("dulu pernah kirim sampel ke Jepang")
+        # while its questions ask of a neighbouring topic ("paspor", "waralaba").
+        if asking and best < SURE and _names_any(asking_terms, self.other_topics) and (
+                not self.about_export(asking, asking, asking_terms)):
             return Outcome("unknown", min(1.0, best))
         floor, answer_at = cfg.suggest_threshold, cfg.answer_threshold
         if FAMILIAR_SUGGEST <= best < floor and self.familiar(found):
@@ -603,6 +622,20 @@ class Matcher:
             return Outcome("answer", min(1.0, best), entry_id=best_id, suggestions=alternatives)
         choices = tuple(i for s, i in ranked[: cfg.max_suggestions] if s >= floor)
         return Outcome("suggest", min(1.0, best), suggestions=choices)
+
+    def about_export(self, question: str, said: str, asked: set[str]) -> bool:
+        """Whether `said` (the question, maybe without "jadi importir") is about
+        exporting: it names exporting towards abroad, a buyer abroad or goods sent there."""
+        return not _NOT_EXPORTING.search(question) and (
+            self.names_exporting(self.towards_abroad(said, asked))
+            or self.buyer_abroad(said) or self.sends_abroad(said, asked))
+
+    def asking_part(self, question: str) -> str:
+        """The sentences that ask, of a message long enough to tell a story around them;
+        "" for a shorter one or one that asks in no sentence of its own."""
+        if len(question.split()) < LONG_STORY:
+            return ""
+        return " ".join(s.strip() for s in _ASKING_SENTENCE.findall(question)).strip()
 
     def asked_about(self, question: str, found: list[str]) -> frozenset[str]:
         """The few terms a longer question asks the meaning of ("..., NPE itu apa?",

@@ -856,6 +856,43 @@ def test_the_word_whose_meaning_is_asked_weighs_more(shipped: KnowledgeBase) -> 
     assert matcher.asked_about("PEB itu apa", ["peb"]) == frozenset()
 
 
+_STORY = ("Assalamualaikum min. Saya Pak Darto, usaha kerajinan bambu di Tasikmalaya, tahun"
+          " lalu pernah ikut pameran di Kuala Lumpur dan sempat kirim contoh barang ke pembeli"
+          " di sana. ")
+
+
+def test_a_long_storys_questions_weigh_more_than_the_story(shipped: KnowledgeBase) -> None:
+    """In a long message the sentences that ask carry the need; the loan and the old
+    shipment told around them are context."""
+    question = (
+        "Selamat malam pak. Saya Bu Endang, usaha sale pisang di Kuningan sejak 2015. Dua"
+        " tahun lalu kami sempat kirim ke Singapura lewat teman, tapi sekarang berhenti"
+        " karena modalnya habis. Bank di sini bilang bisa pinjam KUR, tapi agunannya harus"
+        " sertifikat rumah dan bunganya saya belum paham. Sekarang ada pembeli baru dari"
+        " Malaysia yang minta produk kami bersertifikat halal. Pendaftaran halal yang gratis"
+        " untuk usaha mikro itu caranya bagaimana, dan berapa lama sampai sertifikatnya keluar?")
+    matcher = shipped.matcher
+    assert matcher.asking_part(question).startswith("Pendaftaran halal")
+    assert answered(shipped, question) == "halal-self-declare"
+    question = (_STORY + "Sekarang pembeli itu mau pesan rutin dua kontainer setiap bulan, tapi"
+                " saya belum pernah ekspor sendiri, dulu selalu lewat pengepul. Dari mana saya"
+                " harus mulai, surat apa dulu yang diurus dan urutannya bagaimana sampai"
+                " uangnya masuk? Terima kasih banyak.")
+    assert answered(shipped, question) == "langkah-awal-ekspor"
+    # A short question is its own need.
+    assert matcher.asking_part("Dulu pernah kirim ke Jepang. Sekarang NIB gimana?") == ""
+
+
+def test_a_long_story_that_once_exported_may_still_ask_off_topic(
+        shipped: KnowledgeBase) -> None:
+    """A past trade fair abroad does not make a passport renewal an export question."""
+    question = (_STORY + "Sekarang anak saya mau kuliah ke Malaysia dan saya mau ikut"
+                " mengantar bulan depan. Paspor saya sudah habis masa berlakunya sejak tahun"
+                " lalu. Perpanjangan paspor sekarang bisa lewat aplikasi atau harus datang ke"
+                " kantor imigrasi? Berapa biayanya dan berapa hari jadinya? Terima kasih banyak.")
+    assert shipped.answer(question).kind == "unknown"
+
+
 def test_regional_function_words_say_nothing_about_the_topic(shipped: KnowledgeBase) -> None:
     """Papuan, Medan and Banjar words for "I", "not", "only" (awak, tra, kitong, haja) and
     chat forms (musti, di situ) are left out like their standard words, and a real word
