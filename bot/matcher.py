@@ -10,8 +10,9 @@ and counts by how strongly the entry uses it. "bea masuk hp dari Singapura" shar
 "bea" and "Singapura" with the base, but the rest is unexplained, so the score stays low
 and the bot says it does not know. The name a longer question asks the meaning of
 ("..., NPE itu apa?") weighs twice. A message of LONG_STORY words or more tells a story
-around the sentences that ask ("...?"); the words only the story uses weigh STORY_WEIGHT,
-and a neighbouring topic its questions name is unknown even when the story once exported
+around the sentences that ask ("...?", or "mohon info ..." in a message without a question
+mark): the words only the story uses weigh STORY_WEIGHT, and a neighbouring topic or a
+shipment inside Indonesia its questions name is unknown even when the story once exported
 ("dulu pernah kirim sampel ke Jepang. Perpanjang paspor di mana?"). A long question that
 explains little of itself but names rare words tied to one entry is sure too (evidence).
 The best few entries are compared, as normalised word sequences, with their stored
@@ -142,6 +143,13 @@ FOCUS_TERMS = 3  # at most this many: a name, not a whole clause
 LONG_STORY = 50
 STORY_WEIGHT = 0.3
 _ASKING_SENTENCE = re.compile(r"[^.?!\n]*\?+")
+_SENTENCE = re.compile(r"[^.?!\n]+")
+# Asked without a question mark: "mohon info caranya", "saya ingin tahu syaratnya".
+_ASKING_WORDS = re.compile(
+    r"\b(?:apa(?:kah)?|gimana|bagaimana(?:kah)?|gmn|bgmn|berapa|brp|kapan|di\s*mana|kemana"
+    r"|ke\s+mana|siapa|kenapa|mengapa|\w+kah|mohon|tolong|minta\s+(?:info|pencerahan"
+    r"|penjelasan|saran|arahan|petunjuk)|ingin\s+tahu|ingin\s+tau|pengen\s+tau|pengen\s+tahu"
+    r"|mau\s+tanya|mau\s+nanya|numpang\s+tanya|bingung)\b", re.IGNORECASE)
 ORIGIN_REACH = 120  # characters after "impor"/"beli" searched for where goods come from
 # Bringing goods into Indonesia: "impor mesin dari Jerman", "beli mesin dari China", "ngedatengin
 # kurma dari Arab", "masukin bibit dari Mesir", "impor barang ke Indonesia", "belanjaan saya dari
@@ -555,14 +563,14 @@ class Matcher:
             return Outcome("unknown", 0.0)
         found = self.normaliser.terms(question)
         asked = set(found)
+        asking = self.asking_sentences(question)
+        asking_terms = {t for s in asking for t in self.normaliser.terms(s)} if asking else asked
         if self._at_domestic_place is not None and (
                 self.names_exporting(asked) or asked & self.countries):
             local = self._at_domestic_place.sub(" ", question)
             if local != question:
                 question, found = local, self.normaliser.terms(local)
                 asked = set(found)
-        asking = self.asking_part(question)
-        asking_terms = set(self.normaliser.terms(asking)) if asking else asked
         ranked = self._ranked(found, self.asked_about(question, found),
                               frozenset(asked - asking_terms))
         if not ranked:
@@ -595,10 +603,14 @@ class Matcher:
                 or self.asks_local_wage(question)
                 or self.buys_within_indonesia(question, asked)))):
             return Outcome("unknown", min(1.0, best))
-        # A long story may export only in its past ("dulu pernah kirim sampel ke Jepang")
-        # while its questions ask of a neighbouring topic ("paspor", "waralaba").
-        if asking and best < SURE and _names_any(asking_terms, self.other_topics) and (
-                not self.about_export(asking, asking, asking_terms)):
+        # A long story may export only in its past ("dulu pernah ikut pelatihan ekspor")
+        # while its questions ask of a neighbouring topic ("paspor", "waralaba") or of
+        # sending goods inside Indonesia ("kirim ke Kalimantan lebih murah pakai apa?").
+        story_asks = " ".join(asking)
+        if asking and not self.about_export(story_asks, story_asks, asking_terms) and (
+                (best < SURE and _names_any(asking_terms, self.other_topics))
+                or any(self.ships_within_indonesia(s, t) or self.ships_between_domestic_places(s, t)
+                       for s in asking if (t := set(self.normaliser.terms(s))))):
             return Outcome("unknown", min(1.0, best))
         floor, answer_at = cfg.suggest_threshold, cfg.answer_threshold
         if FAMILIAR_SUGGEST <= best < floor and self.familiar(found):
@@ -630,12 +642,15 @@ class Matcher:
             self.names_exporting(self.towards_abroad(said, asked))
             or self.buyer_abroad(said) or self.sends_abroad(said, asked))
 
-    def asking_part(self, question: str) -> str:
-        """The sentences that ask, of a message long enough to tell a story around them;
-        "" for a shorter one or one that asks in no sentence of its own."""
+    def asking_sentences(self, question: str) -> list[str]:
+        """The sentences that ask, of a message long enough to tell a story around them:
+        those ending in "?", or without any, those with a question or request word
+        ("bagaimana", "mohon info"); none for a shorter message."""
         if len(question.split()) < LONG_STORY:
-            return ""
-        return " ".join(s.strip() for s in _ASKING_SENTENCE.findall(question)).strip()
+            return []
+        if "?" not in question:
+            return [s.strip() for s in _SENTENCE.findall(question) if _ASKING_WORDS.search(s)]
+        return [s.strip() for s in _ASKING_SENTENCE.findall(question) if s.strip(" ?")]
 
     def asked_about(self, question: str, found: list[str]) -> frozenset[str]:
         """The few terms a longer question asks the meaning of ("..., NPE itu apa?",

@@ -872,7 +872,7 @@ def test_a_long_storys_questions_weigh_more_than_the_story(shipped: KnowledgeBas
         " Malaysia yang minta produk kami bersertifikat halal. Pendaftaran halal yang gratis"
         " untuk usaha mikro itu caranya bagaimana, dan berapa lama sampai sertifikatnya keluar?")
     matcher = shipped.matcher
-    assert matcher.asking_part(question).startswith("Pendaftaran halal")
+    assert matcher.asking_sentences(question)[0].startswith("Pendaftaran halal")
     assert answered(shipped, question) == "halal-self-declare"
     question = (_STORY + "Sekarang pembeli itu mau pesan rutin dua kontainer setiap bulan, tapi"
                 " saya belum pernah ekspor sendiri, dulu selalu lewat pengepul. Dari mana saya"
@@ -880,7 +880,7 @@ def test_a_long_storys_questions_weigh_more_than_the_story(shipped: KnowledgeBas
                 " uangnya masuk? Terima kasih banyak.")
     assert answered(shipped, question) == "langkah-awal-ekspor"
     # A short question is its own need.
-    assert matcher.asking_part("Dulu pernah kirim ke Jepang. Sekarang NIB gimana?") == ""
+    assert matcher.asking_sentences("Dulu pernah kirim ke Jepang. Sekarang NIB gimana?") == []
 
 
 def test_a_long_story_that_once_exported_may_still_ask_off_topic(
@@ -890,6 +890,33 @@ def test_a_long_story_that_once_exported_may_still_ask_off_topic(
                 " mengantar bulan depan. Paspor saya sudah habis masa berlakunya sejak tahun"
                 " lalu. Perpanjangan paspor sekarang bisa lewat aplikasi atau harus datang ke"
                 " kantor imigrasi? Berapa biayanya dan berapa hari jadinya? Terima kasih banyak.")
+    assert shipped.answer(question).kind == "unknown"
+
+
+def test_a_long_story_may_ask_without_a_question_mark(shipped: KnowledgeBase) -> None:
+    """"Mohon info ..." asks as "...?" does: the loan told before it is context."""
+    question = (
+        "Selamat siang bapak ibu admin. Saya Ibu Rahma dari Banjarmasin, usaha kain sasirangan"
+        " sejak 2012 bersama kelompok pengrajin di kampung. Dulu kami sempat dapat pinjaman"
+        " KUR dari bank untuk beli bahan, sekarang sudah lunas. Bulan lalu ada pembeli dari"
+        " Brunei yang datang ke galeri dan ingin pesan kain dalam jumlah banyak setiap tiga"
+        " bulan. Mohon info dokumen apa saja yang perlu saya siapkan untuk pengiriman pertama"
+        " ke Brunei, terutama surat keterangan asal supaya bea masuknya lebih ringan. Terima"
+        " kasih banyak.")
+    assert shipped.matcher.asking_sentences(question)[0].startswith("Mohon info dokumen")
+    assert answered(shipped, question) == "ska-coo"
+
+
+def test_a_long_story_that_once_exported_may_ship_inside_indonesia(
+        shipped: KnowledgeBase) -> None:
+    """A past shipment to Korea does not make a parcel to Balikpapan an export."""
+    question = (
+        "Selamat pagi admin. Saya Bu Nining, usaha dodol dan wajit di Garut, dulu pernah ikut"
+        " pelatihan ekspor dari dinas dan tahun lalu sempat ekspor sekali ke Korea lewat"
+        " eksportir di Surabaya. Sekarang pesanan paling besar justru dari toko oleh-oleh di"
+        " Balikpapan, sekitar tiga ratus kilo per bulan. Kirim ke Balikpapan itu lebih hemat"
+        " pakai kapal laut lewat ekspedisi atau pakai kargo udara? Terus kardusnya perlu"
+        " dipacking kayu atau cukup dilakban saja? Terima kasih.")
     assert shipped.answer(question).kind == "unknown"
 
 
