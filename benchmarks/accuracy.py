@@ -285,6 +285,13 @@ Later sessions added:
 - fresh_cf (125; 71db43d: 89.6 / 91.2 / 10 of 20, better baseline 85.6): very long
   messages of 70 to 150 words, a whole story of the business with the one real need
   buried in the middle; written blind like fresh_ad.
+- fresh_ci (125; f288b33: 86.4 / 89.6 / 7 of 20, better baseline 89.6): long messages from
+  owners outside Java, background first, half of them asking with "mohon info" or "saya
+  ingin tahu" and no question mark; written blind like fresh_ad, measured only, its misses
+  not read.
+- fresh_cj (125; f288b33: 89.6 / 91.2 / 10 of 20, better baseline 89.6): long voice-note
+  transcripts with almost no punctuation, fillers ("eee", "jadi gini") and misheard words;
+  written blind like fresh_ad.
 Each is shown with the better baseline on it, and so are all own sets together and the
 sets never read (NEVER_READ below), the baseline then given one best cut-off for all. The
 in-scope sets are then asked again with typos (one dropped, swapped or doubled letter in
@@ -322,7 +329,7 @@ OWN_QUESTIONS = ROOT / "benchmarks" / "questions"
 # Sets written blind and only ever measured: their misses were never listed or read.
 NEVER_READ = (
     "fresh_bl", "fresh_bm", "fresh_bp", "fresh_br", "fresh_bv", "fresh_bw", "fresh_bz",
-    "fresh_ca", "fresh_cb", "fresh_ce", "fresh_ch",
+    "fresh_ca", "fresh_cb", "fresh_ce", "fresh_ch", "fresh_ci",
 )
 
 # Off-topic questions for the held-out check (our own; they share words with the base).
