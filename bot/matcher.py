@@ -11,11 +11,10 @@ and counts by how strongly the entry uses it. "bea masuk hp dari Singapura" shar
 and the bot says it does not know. The name a longer question asks the meaning of
 ("..., NPE itu apa?") weighs twice. A message of LONG_STORY words or more tells a story
 around the sentences that ask ("...?", or "mohon info ..." in a message without a question
-mark, whose run-on speech "nah" and "terus" break into clauses): the words only the story
-uses weigh STORY_WEIGHT, and a neighbouring topic or a shipment inside Indonesia its
-questions name is unknown even when the story once exported ("dulu pernah kirim sampel ke
-Jepang. Perpanjang paspor di mana?"). A long question that explains little of itself but
-names rare words tied to one entry is sure too (evidence).
+mark): the words only the story uses weigh STORY_WEIGHT, and a neighbouring topic or a
+shipment inside Indonesia its questions name is unknown even when the story once exported
+("dulu pernah kirim sampel ke Jepang. Perpanjang paspor di mana?"). A long question that
+explains little of itself but names rare words tied to one entry is sure too (evidence).
 The best few entries are compared, as normalised word sequences, with their stored
 questions (rapidfuzz).
 
@@ -145,9 +144,6 @@ LONG_STORY = 50
 STORY_WEIGHT = 0.3
 _ASKING_SENTENCE = re.compile(r"[^.?!\n]*\?+")
 _SENTENCE = re.compile(r"[^.?!\n]+")
-SPOKEN_SENTENCE = 30  # words: a "sentence" this long is speech typed without full stops
-_SPOKEN_BREAK = re.compile(r"\b(?:nah|terus|trus|jadi\s+gini|tapi|lalu)\b",
-                           re.IGNORECASE)
 # Asked without a question mark: "mohon info caranya", "saya ingin tahu syaratnya".
 _ASKING_WORDS = re.compile(
     r"\b(?:apa(?:kah)?|gimana|bagaimana(?:kah)?|gmn|bgmn|berapa|brp|kapan|di\s*mana|kemana"
@@ -648,15 +644,12 @@ class Matcher:
 
     def asking_sentences(self, question: str) -> list[str]:
         """The sentences that ask, of a message long enough to tell a story around them:
-        those ending in "?", or without any, those (or the clauses of run-on speech) with
-        a question or request word ("bagaimana", "mohon info"); none for a shorter message."""
+        those ending in "?", or without any, those with a question or request word
+        ("bagaimana", "mohon info"); none for a shorter message."""
         if len(question.split()) < LONG_STORY:
             return []
         if "?" not in question:
-            # Voice typing runs on without full stops: "nah", "terus" start its clauses.
-            sentences = [c for s in _SENTENCE.findall(question) for c in (
-                _SPOKEN_BREAK.split(s) if len(s.split()) > SPOKEN_SENTENCE else (s,))]
-            return [s.strip() for s in sentences if _ASKING_WORDS.search(s)]
+            return [s.strip() for s in _SENTENCE.findall(question) if _ASKING_WORDS.search(s)]
         return [s.strip() for s in _ASKING_SENTENCE.findall(question) if s.strip(" ?")]
 
     def asked_about(self, question: str, found: list[str]) -> frozenset[str]:

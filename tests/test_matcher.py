@@ -920,29 +920,6 @@ def test_a_long_story_that_once_exported_may_ship_inside_indonesia(
     assert shipped.answer(question).kind == "unknown"
 
 
-def test_voice_typing_without_full_stops_is_read_clause_by_clause(
-        shipped: KnowledgeBase) -> None:
-    """Speech typed as one long run: "nah", "terus" open its clauses, and those with a
-    question word ask; the loan and the old export told before them are the story."""
-    question = (
-        "eee selamat siang pak jadi gini saya usaha kue kering di blitar sudah delapan tahun"
-        " modalnya dulu dari pinjaman KUR bank sama arisan ibu ibu terus sekarang cicilan bank"
-        " sudah lunas alhamdulillah nah kemarin ada pembeli dari singapura yang mau ambil rutin"
-        " tapi dia minta produknya sudah bersertifikat halal nah itu daftar halal yang gratis"
-        " buat usaha mikro gimana caranya terus berapa lama sampai sertifikatnya keluar")
-    assert shipped.matcher.asking_sentences(question) == [
-        "itu daftar halal yang gratis buat usaha mikro gimana caranya",
-        "berapa lama sampai sertifikatnya keluar"]
-    assert answered(shipped, question) == "halal-self-declare"
-    question = (
-        "halo pak jadi gini saya ini dulu pernah ekspor keripik singkong ke korea lewat"
-        " koperasi waktu masih kerja di sana lumayan lah hasilnya tiga kali kirim nah sekarang"
-        " saya sudah buka usaha sendiri di lamongan terus saya mau ambil kredit rumah KPR di"
-        " bank eee karena saya wiraswasta nggak ada slip gaji itu syaratnya apa aja ya terus"
-        " uang mukanya minimal berapa soalnya rumahnya dekat pasar")
-    assert shipped.answer(question).kind == "unknown"
-
-
 def test_regional_function_words_say_nothing_about_the_topic(shipped: KnowledgeBase) -> None:
     """Papuan, Medan and Banjar words for "I", "not", "only" (awak, tra, kitong, haja) and
     chat forms (musti, di situ) are left out like their standard words, and a real word
