@@ -292,6 +292,9 @@ Later sessions added:
 - fresh_cj (125; f288b33: 89.6 / 91.2 / 10 of 20, better baseline 89.6): long voice-note
   transcripts with almost no punctuation, fillers ("eee", "jadi gini") and misheard words;
   written blind like fresh_ad.
+- fresh_ck (125; 55352ab: 87.2 / 89.6 / 8 of 20, better baseline 74.4): long voice-note
+  transcripts from Sumatra, Kalimantan, Sulawesi, NTB and NTT, no punctuation, regional
+  words ("sonde", "beta"); written blind like fresh_ad, measured only, its misses not read.
 Each is shown with the better baseline on it, and so are all own sets together and the
 sets never read (NEVER_READ below), the baseline then given one best cut-off for all. The
 in-scope sets are then asked again with typos (one dropped, swapped or doubled letter in
@@ -329,7 +332,7 @@ OWN_QUESTIONS = ROOT / "benchmarks" / "questions"
 # Sets written blind and only ever measured: their misses were never listed or read.
 NEVER_READ = (
     "fresh_bl", "fresh_bm", "fresh_bp", "fresh_br", "fresh_bv", "fresh_bw", "fresh_bz",
-    "fresh_ca", "fresh_cb", "fresh_ce", "fresh_ch", "fresh_ci",
+    "fresh_ca", "fresh_cb", "fresh_ce", "fresh_ch", "fresh_ci", "fresh_ck",
 )
 
 # Off-topic questions for the held-out check (our own; they share words with the base).
