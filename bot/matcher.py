@@ -211,6 +211,13 @@ _NOT_EXPORTING = re.compile(
     r"\b(?:tidak|tdk|gak|ga|gk|nggak|ngga|enggak|ndak|nda)\s+(?:ada\s+)?(?:rencana|niat|mau"
     r"|ingin|pengen|pingin)\s+(?:untuk\s+|buat\s+)?(?:ke\s+luar\s+negeri|ke\s+luar\s+negri"
     r"|ekspor|export)\b|\bbukan\s+(?:untuk|buat|utk)\s+(?:ekspor|export)\b", re.IGNORECASE)
+# Exporting told as the past ("dulu pernah ekspor kopi ke Belanda", "tahun lalu sempat
+# kirim ke Malaysia", "gudang yang dulu dipakai buat ekspor"), with the few words after
+# it; "belum pernah ekspor" looks ahead instead.
+_PAST_EXPORT = re.compile(
+    r"(?<!belum )(?<!blm )(?<!tidak )(?<!gak )(?<!nggak )(?<!ga )"
+    r"\b(?:pernah|sempat|yang\s+dulu|tahun\s+lalu|tahun\s+kemarin)\b(?:\W+\w+){0,6}?"
+    r"\W+(?:ekspor|eksport|export|kirim|ngirim|mengirim)\w*(?:\W+\w+){0,4}", re.IGNORECASE)
 # A purchase just before "di pasar": bought there, not sold.
 _BOUGHT_AT = re.compile(r"\b(?:(?:di|mem)?beli|belanja|kulakan)\s*$", re.IGNORECASE)
 _AT = re.compile(r"\b(?:di|in)\s+(\w+)")
@@ -606,11 +613,13 @@ class Matcher:
         # A long story may export only in its past ("dulu pernah ikut pelatihan ekspor")
         # while its questions ask of a neighbouring topic ("paspor", "waralaba") or of
         # sending goods inside Indonesia ("kirim ke Kalimantan lebih murah pakai apa?").
-        story_asks = " ".join(asking)
-        if asking and not self.about_export(story_asks, story_asks, asking_terms) and (
+        present = [_PAST_EXPORT.sub(" ", s) for s in asking]
+        story_asks = " ".join(present)
+        if asking and not self.about_export(
+                story_asks, story_asks, set(self.normaliser.terms(story_asks))) and (
                 (best < SURE and _names_any(asking_terms, self.other_topics))
                 or any(self.ships_within_indonesia(s, t) or self.ships_between_domestic_places(s, t)
-                       for s in asking if (t := set(self.normaliser.terms(s))))):
+                       for s in present if (t := set(self.normaliser.terms(s))))):
             return Outcome("unknown", min(1.0, best))
         floor, answer_at = cfg.suggest_threshold, cfg.answer_threshold
         if FAMILIAR_SUGGEST <= best < floor and self.familiar(found):

@@ -920,6 +920,31 @@ def test_a_long_story_that_once_exported_may_ship_inside_indonesia(
     assert shipped.answer(question).kind == "unknown"
 
 
+def test_a_voice_note_that_exported_only_in_its_past_asks_off_topic(
+        shipped: KnowledgeBase) -> None:
+    """Without full stops a voice note is one sentence; its past export ("tahun lalu
+    sempat ekspor", "gudang yang dulu dipakai buat ekspor") is context, not the need."""
+    for question in (
+        "halo bu saya pak yosef dari ende eee tahun lalu sempat ekspor kopi flores ke"
+        " australia lewat teman nah sekarang saya mau ambil KPR rumah di kota buat anak"
+        " istri bingung syaratnya apa aja kalau penghasilan dari usaha sendiri tanpa slip"
+        " gaji terus bunganya kira kira berapa persen per tahun soalnya saya takut cicilannya"
+        " berat",
+        "selamat siang jadi gini saya pengrajin rotan di amuntai dulu pernah kirim keranjang"
+        " ke jepang dua kali tapi sekarang jualan dalam kota saja nah ada toko di samarinda"
+        " mau ambil tiap bulan eee saya bingung kirim ke samarinda itu lebih murah lewat"
+        " ekspedisi darat atau kapal terus ongkos per kilonya berapa ya",
+    ):
+        assert shipped.answer(question).kind == "unknown"
+    # ...but a past export told before an export need is still about exporting.
+    question = (
+        "halo pak saya bu ani dari lombok dulu pernah ekspor kain tenun ke malaysia lewat"
+        " pengepul nah sekarang mau coba kirim sendiri ke kuala lumpur eee bingung dokumen"
+        " apa saja yang harus diurus buat pengiriman pertama terus surat keterangan asal itu"
+        " wajib nggak soalnya pembelinya minta bea masuk ringan")
+    assert answered(shipped, question) == "ska-coo"
+
+
 def test_regional_function_words_say_nothing_about_the_topic(shipped: KnowledgeBase) -> None:
     """Papuan, Medan and Banjar words for "I", "not", "only" (awak, tra, kitong, haja) and
     chat forms (musti, di situ) are left out like their standard words, and a real word
