@@ -295,6 +295,9 @@ Later sessions added:
 - fresh_ck (125; 55352ab: 87.2 / 89.6 / 8 of 20, better baseline 74.4): long voice-note
   transcripts from Sumatra, Kalimantan, Sulawesi, NTB and NTT, no punctuation, regional
   words ("sonde", "beta"); written blind like fresh_ad, measured only, its misses not read.
+- fresh_cl (125; e347e3a: 92.0 / 95.2 / 14 of 20, better baseline 72.0): long voice-note
+  transcripts from Bali, Maluku, Papua, Central and East Java and Aceh, no punctuation,
+  misheard names ("en ai bi", "pe e be"); written blind like fresh_ad.
 Each is shown with the better baseline on it, and so are all own sets together and the
 sets never read (NEVER_READ below), the baseline then given one best cut-off for all. The
 in-scope sets are then asked again with typos (one dropped, swapped or doubled letter in
