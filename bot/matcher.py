@@ -149,7 +149,8 @@ _ASKING_WORDS = re.compile(
     r"\b(?:apa(?:kah)?|gimana|bagaimana(?:kah)?|gmn|bgmn|berapa|brp|kapan|di\s*mana|kemana"
     r"|ke\s+mana|siapa|kenapa|mengapa|\w+kah|mohon|tolong|minta\s+(?:info|pencerahan"
     r"|penjelasan|saran|arahan|petunjuk)|ingin\s+tahu|ingin\s+tau|pengen\s+tau|pengen\s+tahu"
-    r"|mau\s+tanya|mau\s+nanya|numpang\s+tanya|bingung)\b", re.IGNORECASE)
+    r"|mau\s+tanya|mau\s+nanya|numpang\s+tanya|bingung|mau\s+tahu|mau\s+tau|kah)\b",
+    re.IGNORECASE)
 ORIGIN_REACH = 120  # characters after "impor"/"beli" searched for where goods come from
 # Bringing goods into Indonesia: "impor mesin dari Jerman", "beli mesin dari China", "ngedatengin
 # kurma dari Arab", "masukin bibit dari Mesir", "impor barang ke Indonesia", "belanjaan saya dari
@@ -166,10 +167,12 @@ _IMPORT = re.compile(r"\b(?:(?:meng|di)?impor(?:t|tnya|nya|kan|in)?|(?:mem|di)?b
 _IMPORTED_GOODS = re.compile(
     r"\b(?:barang|produk|mesin|kiriman|paket)\s+(?:impor|import)(?:an|nya|annya)?\b")
 _ORDER = re.compile(r"\b(?:(?:mem|di)?pesan|pesen|mesen|dipesen|order|ngorder)\b")
-# Goods ordered from a seller abroad ("pesen bibit dari seller di Thailand"); a bare
-# country or shop after the order is the buyer's ("ada order dari toko di Jepang").
+# Goods ordered from a seller abroad ("pesen bibit dari seller di Thailand", "pesan baju
+# dari toko online di Singapura"); a bare country or shop after the order is the buyer's
+# ("ada order dari toko di Jepang").
 _FROM_SELLER = re.compile(
-    r"\b(?:dari|dr|from|di|ke)\s+(?:seller|penjual|supplier|pemasok|pabrik|vendor)"
+    r"\b(?:dari|dr|from|di|ke)\s+(?:seller|penjual|supplier|pemasok|pabrik|vendor"
+    r"|toko\s+online|olshop|online\s+shop)"
     r"\s+(?:(?:di|dari|dr|asal|online)\s+)?(\w+)")
 _FROM = re.compile(
     r"\b(?:dari|dr|from|asal)\s+(?:(?:website|web|situs|toko|online|olshop)\s+)?"
@@ -212,12 +215,15 @@ _NOT_EXPORTING = re.compile(
     r"|ingin|pengen|pingin)\s+(?:untuk\s+|buat\s+)?(?:ke\s+luar\s+negeri|ke\s+luar\s+negri"
     r"|ekspor|export)\b|\bbukan\s+(?:untuk|buat|utk)\s+(?:ekspor|export)\b", re.IGNORECASE)
 # Exporting told as the past ("dulu pernah ekspor kopi ke Belanda", "tahun lalu sempat
-# kirim ke Malaysia", "gudang yang dulu dipakai buat ekspor"), with the few words after
-# it; "belum pernah ekspor" looks ahead instead.
+# kirim ke Malaysia", "gudang yang dulu dipakai buat ekspor", "dulu ikut pelatihan ekspor",
+# "pernah punya buyer di Belanda"), with the few words after it; "belum pernah ekspor"
+# looks ahead instead.
 _PAST_EXPORT = re.compile(
     r"(?<!belum )(?<!blm )(?<!tidak )(?<!gak )(?<!nggak )(?<!ga )"
-    r"\b(?:pernah|sempat|yang\s+dulu|tahun\s+lalu|tahun\s+kemarin)\b(?:\W+\w+){0,6}?"
-    r"\W+(?:ekspor|eksport|export|kirim|ngirim|mengirim)\w*(?:\W+\w+){0,4}", re.IGNORECASE)
+    r"\b(?:pernah|sempat|yang\s+dulu|tahun\s+lalu|tahun\s+kemarin|dulu(?=\s+(?:saya|sa|beta"
+    r"|aku|kami|kita|tiang|ikut|sering|waktu)\b))\b(?:\W+\w+){0,6}?\W+(?:ekspor|eksport|export"
+    r"|kirim|ngirim|mengirim|buyer|bayer|pembeli)\w*(?:\W+(?!(?:pernah|sempat|dulu)\b)\w+){0,4}",
+    re.IGNORECASE)
 # A purchase just before "di pasar": bought there, not sold.
 _BOUGHT_AT = re.compile(r"\b(?:(?:di|mem)?beli|belanja|kulakan)\s*$", re.IGNORECASE)
 _AT = re.compile(r"\b(?:di|in)\s+(\w+)")

@@ -653,6 +653,8 @@ def test_courtesy_openers_are_no_topic(shipped: KnowledgeBase) -> None:
     ("kirim paket dari Surabaya ke Jepang pakai apa", False),  # a parcel out
     ("pesen bibit philodendron dari seller di Thailand, ditahan karantina", True),
     ("order kain dari supplier China kena pajak brp", True),
+    ("pesan jaket dari toko online di Jepang buat dipakai sendiri, kena bea?", True),
+    ("pesen lampu dari olshop di China buat di rumah, kena pajak?", True),
     ("ada order dari toko di Jepang, dokumennya apa", False),  # a shop abroad buying
     ("belanjaan saya dari Taobao ketahan di bea cukai", True),
     ("belanja bahan kemasan dari Surabaya, ongkirnya mahal", False),
@@ -943,6 +945,18 @@ def test_a_voice_note_that_exported_only_in_its_past_asks_off_topic(
         " apa saja yang harus diurus buat pengiriman pertama terus surat keterangan asal itu"
         " wajib nggak soalnya pembelinya minta bea masuk ringan")
     assert answered(shipped, question) == "ska-coo"
+
+
+def test_a_past_training_and_shipment_abroad_are_context_too(shipped: KnowledgeBase) -> None:
+    """ "dulu saya ikut pelatihan ekspor ... sempat kirim ke Belanda" is the past twice; the
+    health insurance asked after it is no export question. """
+    question = (
+        "selamat pagi bu saya pak made dari gianyar dulu saya ikut pelatihan ekspor di"
+        " kabupaten terus sempat kirim patung kayu ke belanda nah sekarang saya mau tanya soal"
+        " bpjs kesehatan ibu saya kartunya tidak aktif karena iuran telat enam bulan cara"
+        " aktifkan lagi gimana apa harus lunas dulu semua soalnya ibu mau operasi katarak"
+        " bulan depan")
+    assert shipped.answer(question).kind == "unknown"
 
 
 def test_regional_function_words_say_nothing_about_the_topic(shipped: KnowledgeBase) -> None:
