@@ -616,9 +616,10 @@ class Matcher:
                 or self.asks_local_wage(question)
                 or self.buys_within_indonesia(question, asked)))):
             return Outcome("unknown", min(1.0, best))
-        # A long story may export only in its past ("dulu pernah ikut pelatihan ekspor")
-        # while its questions ask of a neighbouring topic ("paspor", "waralaba") or of
-        # sending goods inside Indonesia ("kirim ke Kalimantan lebih murah pakai apa?").
+        # A long story may export only in its past ("dulu pernah ikut pelatihan ekspor"),
+        # left out of its asking part (_PAST_EXPORT), while its questions ask of a
+        # neighbouring topic ("paspor", "waralaba") or of sending goods inside Indonesia
+        # ("kirim ke Kalimantan lebih murah pakai apa?").
         present = [_PAST_EXPORT.sub(" ", s) for s in asking]
         story_asks = " ".join(present)
         if asking and not self.about_export(

@@ -948,8 +948,9 @@ def test_a_voice_note_that_exported_only_in_its_past_asks_off_topic(
 
 
 def test_a_past_training_and_shipment_abroad_are_context_too(shipped: KnowledgeBase) -> None:
-    """ "dulu saya ikut pelatihan ekspor ... sempat kirim ke Belanda" is the past twice; the
-    health insurance asked after it is no export question. """
+    """A training and then a shipment abroad ("dulu saya ikut pelatihan ekspor ... sempat
+    kirim ke Belanda") are the past twice; the health insurance asked after them is no
+    export question."""
     question = (
         "selamat pagi bu saya pak made dari gianyar dulu saya ikut pelatihan ekspor di"
         " kabupaten terus sempat kirim patung kayu ke belanda nah sekarang saya mau tanya soal"
