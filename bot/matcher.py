@@ -148,9 +148,8 @@ _SENTENCE = re.compile(r"[^.?!\n]+")
 _ASKING_WORDS = re.compile(
     r"\b(?:apa(?:kah)?|gimana|bagaimana(?:kah)?|gmn|bgmn|berapa|brp|kapan|di\s*mana|kemana"
     r"|ke\s+mana|siapa|kenapa|mengapa|\w+kah|mohon|tolong|minta\s+(?:info|pencerahan"
-    r"|penjelasan|saran|arahan|petunjuk)|ingin\s+tahu|ingin\s+tau|pengen\s+tau|pengen\s+tahu"
-    r"|mau\s+tanya|mau\s+nanya|numpang\s+tanya|bingung|mau\s+tahu|mau\s+tau|kah)\b",
-    re.IGNORECASE)
+    r"|penjelasan|saran|arahan|petunjuk)|(?:ingin|pengen|mau)\s+tah?u"
+    r"|mau\s+tanya|mau\s+nanya|numpang\s+tanya|bingung|kah)\b", re.IGNORECASE)
 ORIGIN_REACH = 120  # characters after "impor"/"beli" searched for where goods come from
 # Bringing goods into Indonesia: "impor mesin dari Jerman", "beli mesin dari China", "ngedatengin
 # kurma dari Arab", "masukin bibit dari Mesir", "impor barang ke Indonesia", "belanjaan saya dari
